@@ -1,0 +1,30 @@
+/** The seven moods, in a fixed order used wherever moods are listed. */
+export const MOODS = [
+  "frustrated",
+  "confused",
+  "decisive",
+  "browsing",
+  "disengaged",
+  "focused",
+  "neutral",
+] as const;
+
+export type Mood = (typeof MOODS)[number];
+
+/** What a page can do about a mood while the visitor is still there. */
+export const ACTION_BY_MOOD = {
+  frustrated: "show_live_chat",
+  confused: "show_tooltip",
+  decisive: "no_action",
+  browsing: "show_recommendations",
+  disengaged: "show_exit_offer",
+  focused: "no_action",
+  neutral: "no_action",
+} as const satisfies Record<Mood, string>;
+
+export type SuggestedAction = (typeof ACTION_BY_MOOD)[Mood];
+
+/** Whether `mood` is one of the seven moods. */
+export function isMood(mood: unknown): mood is Mood {
+  return (MOODS as readonly unknown[]).includes(mood);
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against each package's source, so they need no build.
+    alias: {
+      "@sessionmood/engine": source("./packages/engine/src/index.ts"),
+      "@sessionmood/sdk": source("./packages/sdk/src/index.ts"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+  },
+});
