@@ -18,38 +18,37 @@ export interface MoodResult {
 
 /** The mood of a session in the given state. */
 export function moodOf(state: MoodState): MoodResult {
-  const scores: Record<Mood, number> = {
-    frustrated: 0,
-    confused: 0,
-    decisive: 0,
-    browsing: 0,
-    disengaged: 0,
-    focused: 0,
-    neutral: TUNING.NEUTRAL_FLOOR,
-  };
-  const strengths: number[] = [];
-  for (const rule of SIGNAL_RULES) {
+  // Scores by position in MOODS: indexed arrays keep this hot path free of keyed lookups.
+  const scores = [0, 0, 0, 0, 0, 0, TUNING.neutralFloor];
+  const strengths = SIGNAL_RULES.map((rule, i) => {
     const strength = rule.strength(state);
-    strengths.push(strength);
-    scores[rule.mood] += strength;
-  }
+    scores[RULE_MOOD[i]!]! += strength;
+    return strength;
+  });
+  let best = 0;
+  let second = -1;
+  let total = 0;
+  // Strictly greater wins, so on a tie the contract's order decides and `neutral`, listed
+  // last, yields to any real mood.
+  scores.forEach((score, i) => {
+    total += score;
+    if (score > scores[best]!) {
+      second = best;
+      best = i;
+    } else if (i !== best && (second < 0 || score > scores[second]!)) {
+      second = i;
+    }
+  });
+  const tooFew = state.events < TUNING.minEvents;
+  const mood = MOODS[tooFew ? 6 : best]!;
+  const certainty = 1 - Math.pow(2, -state.events / TUNING.confidenceHalfEvents);
 
-  const ranked = [...MOODS].sort((a, b) => scores[b] - scores[a] || rankOnTie(a) - rankOnTie(b));
-  const tooFew = state.events < TUNING.MIN_EVENTS;
-  const mood: Mood = tooFew ? "neutral" : ranked[0]!;
-  const certainty = 1 - Math.pow(2, -state.events / TUNING.CONFIDENCE_HALF_EVENTS);
-
-  let confidence: number;
-  let signals: SignalName[];
-  if (tooFew) {
-    confidence = certainty / 2;
-    signals = ["few_events"];
-  } else {
-    const top = scores[mood];
-    const second = scores[ranked[1]!];
-    const total = MOODS.reduce((sum, m) => sum + scores[m], 0);
-    confidence = certainty * ((top / total + (top - second) / top) / 2);
-    signals = mood === "neutral" ? ["no_strong_signal"] : signalsFor(mood, strengths);
+  let confidence = certainty / 2;
+  let signals: SignalName[] = ["few_events"];
+  if (!tooFew) {
+    const top = scores[best]!;
+    confidence = (certainty * (top / total + (top - scores[second]!) / top)) / 2;
+    signals = mood === "neutral" ? ["no_strong_signal"] : signalsFor(best, strengths);
   }
 
   return {
@@ -57,27 +56,24 @@ export function moodOf(state: MoodState): MoodResult {
     confidence: round(confidence, 100),
     signals,
     suggested_action: ACTION_BY_MOOD[mood],
-    scores: Object.fromEntries(MOODS.map((m) => [m, round(scores[m], 1000)])) as Record<Mood, number>,
+    scores: Object.fromEntries(MOODS.map((m, i) => [m, round(scores[i]!, 1000)])) as Record<Mood, number>,
   };
 }
+
+const RULE_MOOD = SIGNAL_RULES.map((rule) => MOODS.indexOf(rule.mood));
 
 /** The mood of a whole list of events, scored from an empty session. */
 export function moodFromEvents(events: readonly MoodEvent[]): MoodResult {
   return moodOf(scoreEvents(createMoodState(), events));
 }
 
-/** On a tie the contract's order decides, except that `neutral` yields to any real mood. */
-function rankOnTie(mood: Mood): number {
-  return MOODS.indexOf(mood);
-}
-
-function signalsFor(mood: Mood, strengths: readonly number[]): SignalName[] {
-  const byName = new Map<SignalName, number>();
+/** Each (signal, mood) pair has one rule, so a mood's signals need no merging. */
+function signalsFor(moodIndex: number, strengths: readonly number[]): SignalName[] {
+  const active: [SignalName, number][] = [];
   SIGNAL_RULES.forEach((rule, i) => {
-    const strength = strengths[i]!;
-    if (rule.mood === mood && strength > 0) byName.set(rule.name, (byName.get(rule.name) ?? 0) + strength);
+    if (RULE_MOOD[i] === moodIndex && strengths[i]! > 0) active.push([rule.name, strengths[i]!]);
   });
-  return [...byName].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  return active.sort((a, b) => b[1] - a[1]).map(([name]) => name);
 }
 
 function round(value: number, scale: number): number {

@@ -24,7 +24,3 @@ export const ACTION_BY_MOOD = {
 
 export type SuggestedAction = (typeof ACTION_BY_MOOD)[Mood];
 
-/** Whether `mood` is one of the seven moods. */
-export function isMood(mood: unknown): mood is Mood {
-  return (MOODS as readonly unknown[]).includes(mood);
-}

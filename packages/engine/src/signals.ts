@@ -1,33 +1,32 @@
 import type { Mood } from "./moods.js";
-import type { MoodState } from "./mood-state.js";
+import type { Evidence, MoodState } from "./mood-state.js";
 import { TUNING as T } from "./tuning.js";
 
-/** Stable identifiers of the evidence behind a mood. */
-export const SIGNAL_NAMES = [
-  "rage_click_detected",
-  "dead_click_detected",
-  "repeated_errors",
-  "error_encountered",
-  "back_navigation",
-  "fast_scroll",
-  "backtrack_detected",
-  "hover_hesitation",
-  "input_hesitation",
-  "high_page_churn",
-  "multi_page_browse",
-  "moderate_scrolling",
-  "exploratory_clicks",
-  "fast_direct_interactions",
-  "form_engagement",
-  "long_idle",
-  "form_abandonment",
-  "steady_interaction_pattern",
-  "sustained_form_work",
-  "few_events",
-  "no_strong_signal",
-] as const;
+const W = T.weight;
 
-export type SignalName = (typeof SIGNAL_NAMES)[number];
+/** Stable identifiers of the evidence behind a mood. */
+export type SignalName =
+  | "rage_click_detected"
+  | "dead_click_detected"
+  | "repeated_errors"
+  | "error_encountered"
+  | "back_navigation"
+  | "fast_scroll"
+  | "backtrack_detected"
+  | "hover_hesitation"
+  | "input_hesitation"
+  | "high_page_churn"
+  | "multi_page_browse"
+  | "moderate_scrolling"
+  | "exploratory_clicks"
+  | "fast_direct_interactions"
+  | "form_engagement"
+  | "long_idle"
+  | "form_abandonment"
+  | "steady_interaction_pattern"
+  | "sustained_form_work"
+  | "few_events"
+  | "no_strong_signal";
 
 /** How much one signal adds to one mood's score in a given state; 0 when it is absent. */
 export interface SignalRule {
@@ -36,60 +35,60 @@ export interface SignalRule {
   strength(state: MoodState): number;
 }
 
+/** A signal that is simply one kind of evidence times its weight. */
+function linear(name: SignalName, mood: Mood, evidence: keyof Evidence, weight: number): SignalRule {
+  return { name, mood, strength: (s) => s.evidence[evidence] * weight };
+}
+
 /** The documented evidence of each mood, as scoring rules. */
 export const SIGNAL_RULES: readonly SignalRule[] = [
-  { name: "rage_click_detected", mood: "frustrated", strength: (s) => s.evidence.rage * T.RAGE_WEIGHT },
-  { name: "dead_click_detected", mood: "frustrated", strength: (s) => s.evidence.deadClicks * T.DEAD_CLICK_FRUSTRATED },
-  { name: "dead_click_detected", mood: "confused", strength: (s) => s.evidence.deadClicks * T.DEAD_CLICK_CONFUSED },
+  linear("rage_click_detected", "frustrated", "rage", W.rage),
+  linear("dead_click_detected", "frustrated", "deadClicks", W.deadClickFrustrated),
+  linear("dead_click_detected", "confused", "deadClicks", W.deadClickConfused),
   {
     name: "repeated_errors",
     mood: "frustrated",
-    strength: ({ evidence: { errors } }) => (errors >= T.REPEATED_ERRORS_MIN ? errors * T.REPEATED_ERRORS_WEIGHT : 0),
+    strength: ({ evidence: { errors } }) => (errors >= T.repeatedErrors ? errors * W.repeatedErrors : 0),
   },
   {
     name: "error_encountered",
     mood: "confused",
     strength: ({ evidence: { errors } }) =>
-      errors >= T.SINGLE_ERROR_MIN && errors < T.REPEATED_ERRORS_MIN ? errors * T.SINGLE_ERROR_WEIGHT : 0,
+      errors >= T.singleError && errors < T.repeatedErrors ? errors * W.singleError : 0,
   },
-  { name: "back_navigation", mood: "frustrated", strength: (s) => s.evidence.backNavs * T.BACK_NAV_WEIGHT },
-  { name: "fast_scroll", mood: "frustrated", strength: (s) => s.evidence.fastScrolls * T.FAST_SCROLL_WEIGHT },
-  { name: "backtrack_detected", mood: "confused", strength: (s) => s.evidence.backtracks * T.BACKTRACK_WEIGHT },
-  { name: "hover_hesitation", mood: "confused", strength: (s) => s.evidence.longHovers * T.HOVER_WEIGHT },
-  { name: "input_hesitation", mood: "confused", strength: (s) => s.evidence.inputPauses * T.INPUT_PAUSE_WEIGHT },
+  linear("back_navigation", "frustrated", "backNavs", W.backNav),
+  linear("fast_scroll", "frustrated", "fastScrolls", W.fastScroll),
+  linear("backtrack_detected", "confused", "backtracks", W.backtrack),
+  linear("hover_hesitation", "confused", "longHovers", W.hover),
+  linear("input_hesitation", "confused", "inputPauses", W.inputPause),
   {
     name: "high_page_churn",
     mood: "confused",
     strength: ({ evidence: { pages, churnedPages } }) =>
-      pages >= T.CHURN_MIN_PAGES && churnedPages >= pages * T.CHURN_MIN_SHARE ? churnedPages * T.CHURN_WEIGHT : 0,
+      pages >= T.churnPages && churnedPages >= pages * T.churnShare ? churnedPages * W.churn : 0,
   },
   {
     name: "multi_page_browse",
     mood: "browsing",
     // Pages left within seconds are churn, not browsing.
-    strength: ({ evidence: { pages, churnedPages } }) =>
-      pages >= T.BROWSE_MIN_PAGES ? (pages - churnedPages) * T.PAGE_WEIGHT : 0,
+    strength: ({ evidence: { pages, churnedPages } }) => (pages >= T.browsePages ? (pages - churnedPages) * W.page : 0),
   },
-  { name: "moderate_scrolling", mood: "browsing", strength: (s) => s.evidence.scrolls * T.SCROLL_WEIGHT },
-  { name: "exploratory_clicks", mood: "browsing", strength: (s) => s.evidence.clicks * T.CLICK_BROWSING_WEIGHT },
-  { name: "fast_direct_interactions", mood: "decisive", strength: (s) => s.evidence.quickClicks * T.QUICK_CLICK_WEIGHT },
-  { name: "form_engagement", mood: "decisive", strength: (s) => s.evidence.focuses * T.FOCUS_WEIGHT },
+  linear("moderate_scrolling", "browsing", "scrolls", W.scroll),
+  linear("exploratory_clicks", "browsing", "clicks", W.clickBrowsing),
+  linear("fast_direct_interactions", "decisive", "quickClicks", W.quickClick),
+  linear("form_engagement", "decisive", "focuses", W.focus),
   {
     name: "long_idle",
     mood: "disengaged",
-    strength: (s) => s.evidence.idle * T.IDLE_WEIGHT + (s.idleNow ? T.IDLE_NOW_WEIGHT : 0),
+    strength: (s) => s.evidence.idle * W.idle + (s.idleNow ? W.idleNow : 0),
   },
   {
     name: "form_abandonment",
     mood: "disengaged",
-    strength: (s) =>
-      s.blurredAt !== null && s.at !== null && s.at - s.blurredAt >= T.BLUR_ABANDON_S ? T.FORM_ABANDON_WEIGHT : 0,
+    strength: ({ at, blurredAt }) =>
+      blurredAt !== null && at !== null && at - blurredAt >= T.blurAbandonS ? W.formAbandon : 0,
   },
-  {
-    name: "steady_interaction_pattern",
-    mood: "focused",
-    strength: (s) => s.evidence.steadyFormSteps * T.STEADY_WEIGHT,
-  },
+  linear("steady_interaction_pattern", "focused", "steadyFormSteps", W.steadyForm),
   {
     name: "sustained_form_work",
     mood: "focused",
@@ -97,9 +96,16 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
       at !== null &&
       formStartedAt !== null &&
       formLastAt !== null &&
-      at - formLastAt <= T.FORM_FLOW_GAP_S &&
-      formLastAt - formStartedAt >= T.SUSTAINED_FORM_S
-        ? T.SUSTAINED_FORM_WEIGHT
+      at - formLastAt <= T.formFlowGapS &&
+      formLastAt - formStartedAt >= T.sustainedFormS
+        ? W.sustainedForm
         : 0,
   },
+];
+
+/** Every signal name, in rule order; the last two explain a `neutral` result. */
+export const SIGNAL_NAMES: readonly SignalName[] = [
+  ...new Set(SIGNAL_RULES.map((rule) => rule.name)),
+  "few_events",
+  "no_strong_signal",
 ];

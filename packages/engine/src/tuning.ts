@@ -1,79 +1,92 @@
 /**
  * Every weight and threshold of the engine, each with the reason for its value.
- * Weights multiply evidence, which is a count of events faded by their age (see `HALF_LIFE_S`).
+ * Evidence is a count of events, each faded by its age (see `halfLifeS`); a signal adds
+ * evidence × its weight to its mood's score.
  */
 export const TUNING = {
   /** Evidence halves every 90 s of session time: moods follow the last minute or two, not the whole visit. */
-  HALF_LIFE_S: 90,
+  halfLifeS: 90,
   /** Below 3 events nothing can be told apart from chance. */
-  MIN_EVENTS: 3,
+  minEvents: 3,
   /** A mood must outweigh one fresh, clear signal's worth of evidence to beat `neutral`. */
-  NEUTRAL_FLOOR: 1,
+  neutralFloor: 1,
   /** Confidence reaches half of its possible value after this many events. */
-  CONFIDENCE_HALF_EVENTS: 4,
+  confidenceHalfEvents: 3,
 
-  /** A rage click is the single clearest frustration sign there is. */
-  RAGE_WEIGHT: 3,
-  /** A dead click is a smaller version of the same failed expectation. */
-  DEAD_CLICK_FRUSTRATED: 1.2,
-  /** …and also a sign the visitor misread what is clickable. */
-  DEAD_CLICK_CONFUSED: 0.8,
-  /** Two or more recent errors: the page is failing the visitor. */
-  REPEATED_ERRORS_MIN: 1.5,
-  REPEATED_ERRORS_WEIGHT: 2,
-  /** One error is a stumble that leaves a visitor unsure, not yet angry. */
-  SINGLE_ERROR_MIN: 0.5,
-  SINGLE_ERROR_WEIGHT: 1.5,
-  /** Leaving by the back button usually means the page did not deliver. */
-  BACK_NAV_WEIGHT: 1.5,
+  weight: {
+    /** A rage click is the single clearest frustration sign there is. */
+    rage: 3,
+    /** A dead click is a smaller version of the same failed expectation… */
+    deadClickFrustrated: 1.2,
+    /** …and also a sign the visitor misread what is clickable. */
+    deadClickConfused: 0.8,
+    /** Two or more errors: the page is failing the visitor. */
+    repeatedErrors: 2,
+    /** One error is a stumble that leaves a visitor unsure, not yet angry. */
+    singleError: 1.5,
+    /** Leaving by the back button usually means the page did not deliver. */
+    backNav: 1.5,
+    /** Hunting at speed is impatience, but milder than clicking. */
+    fastScroll: 0.8,
+    /** Reversing after a real scroll leg means the visitor lost their place. */
+    backtrack: 1.2,
+    /** Hovering long without clicking is weighing up what something does. */
+    hover: 1,
+    /** Stopping mid-field is the strongest sign of not knowing what to enter. */
+    inputPause: 1.3,
+    /** Each page left within seconds is one more failed search. */
+    churn: 1,
+    /** A direct click is what decisiveness looks like. */
+    quickClick: 1,
+    /** Focusing a field shows intent to act. */
+    focus: 0.8,
+    /** Clicks alone lean only slightly towards exploring. */
+    clickBrowsing: 0.3,
+    /** Each page read is the core of browsing. */
+    page: 1,
+    /** Calm scrolling is reading, a little less telling than a page view. */
+    scroll: 0.6,
+    /** Each 10 s unit of idle. */
+    idle: 1.5,
+    /** Still idle right now outweighs what came before: the visitor has gone. */
+    idleNow: 3,
+    /** A field left without coming back. */
+    formAbandon: 1.5,
+    /** Each move to the next field in one stretch of form work. */
+    steadyForm: 1,
+    /** Form work kept up for a while is focus, not a passing click. */
+    sustainedForm: 1.5,
+  },
+
   /** Scrolling faster than this (px/s) is hunting, not reading. */
-  FAST_SCROLL_SPEED: 3000,
-  FAST_SCROLL_WEIGHT: 0.8,
-
-  /** Reversing after a real scroll leg means the visitor lost their place. */
-  BACKTRACK_WEIGHT: 1.2,
-  /** A hover shorter than this is a pass-over, not hesitation. */
-  LONG_HOVER_MS: 1500,
-  HOVER_WEIGHT: 1,
-  /** A typing pause this long is thinking about what to enter. */
-  INPUT_PAUSE_MS: 2500,
-  INPUT_PAUSE_WEIGHT: 1.3,
+  fastScrollSpeed: 3000,
+  /** A hover shorter than this (ms) is a pass-over, not hesitation. */
+  longHoverMs: 1500,
+  /** A typing pause this long (ms) is thinking about what to enter. */
+  inputPauseMs: 2500,
+  /** Two or more recent errors are "repeated" (1.5 leaves room for fading). */
+  repeatedErrors: 1.5,
+  /** Less than half a faded error is too old to count. */
+  singleError: 0.5,
+  /** Two page views are the least that makes a visit a browse (1.5 leaves room for fading). */
+  browsePages: 1.5,
   /** Churn only means something across four or more pages (3.5 leaves room for fading)… */
-  CHURN_MIN_PAGES: 3.5,
+  churnPages: 3.5,
   /** …when at least half of them were left this fast (s after arriving). */
-  CHURN_DWELL_S: 10,
-  CHURN_MIN_SHARE: 0.5,
-  CHURN_WEIGHT: 1,
-
+  churnDwellS: 10,
+  churnShare: 0.5,
   /** A click this soon (s) after the previous event, with no hesitation between, is direct. */
-  QUICK_CLICK_GAP_S: 3,
-  QUICK_CLICK_WEIGHT: 1,
-  /** Focusing a field shows intent to act. */
-  FOCUS_WEIGHT: 0.8,
-  /** Clicks alone lean slightly towards exploring. */
-  CLICK_BROWSING_WEIGHT: 0.3,
-
-  /** Two page views are the least that makes a visit a browse. */
-  BROWSE_MIN_PAGES: 1.5,
-  PAGE_WEIGHT: 1,
-  SCROLL_WEIGHT: 0.6,
-
-  /** Idle shorter than this is reading; longer is attention elsewhere. */
-  LONG_IDLE_MS: 10_000,
-  /** Each 10 s of idle adds one unit, capped so one huge idle does not drown the rest. */
-  IDLE_UNIT_MS: 10_000,
-  IDLE_MAX_UNITS: 3,
-  IDLE_WEIGHT: 1.5,
-  /** Still idle right now outweighs what came before: the visitor is gone. */
-  IDLE_NOW_WEIGHT: 3,
-  /** A blur counts as abandonment once the session moved on this long (s) without re-focus. */
-  BLUR_ABANDON_S: 5,
-  FORM_ABANDON_WEIGHT: 1.5,
-
+  quickClickGapS: 3,
+  /** Idle shorter than this (ms) is reading; longer is attention elsewhere. */
+  longIdleMs: 10_000,
+  /** Idle counts in units of this (ms)… */
+  idleUnitMs: 10_000,
+  /** …capped, so one huge idle does not drown everything else. */
+  idleMaxUnits: 3,
+  /** A blur counts as abandonment once the session went on this long (s) with no focus or click. */
+  blurAbandonS: 5,
   /** Form events within this gap (s) of each other belong to one stretch of form work. */
-  FORM_FLOW_GAP_S: 20,
-  STEADY_WEIGHT: 1,
+  formFlowGapS: 20,
   /** A stretch of form work at least this long (s) is sustained. */
-  SUSTAINED_FORM_S: 15,
-  SUSTAINED_FORM_WEIGHT: 1.5,
+  sustainedFormS: 15,
 } as const;

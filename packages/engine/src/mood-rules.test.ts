@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { moodFromEvents } from "./mood-result.js";
+import { repeat, timeline } from "./test-support/timeline.js";
+
+describe("frustrated", () => {
+  it("a visitor who rage-clicks is frustrated and live chat is offered", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "click"], [5, "rage_click"], [6, "rage_click"]));
+    expect(result.mood).toBe("frustrated");
+    expect(result.signals[0]).toBe("rage_click_detected");
+    expect(result.suggested_action).toBe("show_live_chat");
+  });
+
+  it("a visitor who hits two errors is frustrated by repeated errors", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [4, "click"], [5, "error"], [9, "click"], [10, "error"]));
+    expect(result.mood).toBe("frustrated");
+    expect(result.signals).toContain("repeated_errors");
+  });
+
+  it("a visitor who goes back after clicks that did nothing is frustrated", () => {
+    const result = moodFromEvents(
+      timeline([0, "page_view"], [2, "click", { dead: true }], [3, "click", { dead: true }], [5, "back_nav"]),
+    );
+    expect(result.mood).toBe("frustrated");
+    expect(result.signals).toEqual(expect.arrayContaining(["dead_click_detected", "back_navigation"]));
+  });
+
+  it("fast scrolling counts towards frustration", () => {
+    const calm = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 500 }]));
+    const hunting = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 6000 }]));
+    expect(hunting.scores.frustrated).toBeGreaterThan(calm.scores.frustrated);
+    expect(hunting.signals).toContain("fast_scroll");
+  });
+});
+
+describe("confused", () => {
+  it("a visitor who scrolls back and forth and hovers long is confused and gets a tooltip", () => {
+    const result = moodFromEvents(
+      timeline([0, "page_view"], [5, "backtrack"], [9, "hover", { duration_ms: 2500 }], [14, "backtrack"]),
+    );
+    expect(result.mood).toBe("confused");
+    expect(result.signals).toEqual(expect.arrayContaining(["backtrack_detected", "hover_hesitation"]));
+    expect(result.suggested_action).toBe("show_tooltip");
+  });
+
+  it("a visitor who pauses for 2.5 s or more while typing is confused", () => {
+    const result = moodFromEvents(
+      timeline([0, "page_view"], [2, "focus"], [8, "input_pause", { duration_ms: 4000 }], [15, "input_pause", { duration_ms: 3000 }]),
+    );
+    expect(result.mood).toBe("confused");
+    expect(result.signals[0]).toBe("input_hesitation");
+  });
+
+  it("typing pauses shorter than 2.5 s are not hesitation", () => {
+    const result = moodFromEvents(
+      timeline([0, "page_view"], [2, "focus"], [8, "input_pause", { duration_ms: 900 }], [15, "input_pause", { duration_ms: 1200 }]),
+    );
+    expect(result.mood).not.toBe("confused");
+    expect(result.signals).not.toContain("input_hesitation");
+  });
+
+  it("a single error leaves a visitor confused, not frustrated", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll", { speed: 300 }], [6, "error"]));
+    expect(result.mood).toBe("confused");
+    expect(result.signals).toContain("error_encountered");
+  });
+
+  it("a visitor who jumps through four pages in seconds is confused, not browsing", () => {
+    const result = moodFromEvents(repeat(5, "page_view", 0, 3));
+    expect(result.mood).toBe("confused");
+    expect(result.signals).toContain("high_page_churn");
+  });
+
+  it("a click that does nothing also reads as confusion", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [4, "click", { dead: true }], [8, "hover", { duration_ms: 2000 }]));
+    expect(result.scores.confused).toBeGreaterThan(0);
+  });
+});
+
+describe("decisive", () => {
+  it("a visitor who clicks straight through and focuses a field is decisive", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [1.5, "click"], [3, "click"], [4, "focus"]));
+    expect(result.mood).toBe("decisive");
+    expect(result.signals).toEqual(expect.arrayContaining(["fast_direct_interactions", "form_engagement"]));
+    expect(result.suggested_action).toBe("no_action");
+  });
+
+  it("clicks after long hesitation are not direct", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [1, "hover", { duration_ms: 3000 }], [2, "click"]));
+    expect(result.signals).not.toContain("fast_direct_interactions");
+  });
+});
+
+describe("browsing", () => {
+  it("a visitor reading two pages with moderate scrolling is browsing and gets recommendations", () => {
+    const result = moodFromEvents(
+      timeline([0, "page_view"], [15, "scroll", { speed: 400 }], [40, "page_view"], [55, "scroll", { speed: 600 }]),
+    );
+    expect(result.mood).toBe("browsing");
+    expect(result.signals).toEqual(expect.arrayContaining(["multi_page_browse", "moderate_scrolling"]));
+    expect(result.suggested_action).toBe("show_recommendations");
+  });
+});
+
+describe("disengaged", () => {
+  it("a visitor idle for 10 s or more is disengaged and gets an exit offer", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [16, "idle", { duration_ms: 12_000 }]));
+    expect(result.mood).toBe("disengaged");
+    expect(result.signals[0]).toBe("long_idle");
+    expect(result.suggested_action).toBe("show_exit_offer");
+  });
+
+  it("idle shorter than 10 s is not disengagement", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [10, "idle", { duration_ms: 6000 }]));
+    expect(result.signals).not.toContain("long_idle");
+  });
+
+  it("a visitor who leaves a field and never comes back to the form is disengaged", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [2, "focus"], [6, "blur"], [20, "scroll", { speed: 200 }]));
+    expect(result.mood).toBe("disengaged");
+    expect(result.signals).toContain("form_abandonment");
+  });
+
+  it("moving from one field to the next is not abandonment", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [2, "focus"], [6, "blur"], [7, "focus"], [20, "blur"]));
+    expect(result.signals).not.toContain("form_abandonment");
+  });
+});
+
+describe("focused", () => {
+  it("a visitor working steadily through a form is focused and left alone", () => {
+    const events = timeline(
+      [0, "page_view"],
+      ...([4, 10, 16, 22, 28, 34] as const).flatMap((t): [number, "focus" | "blur"][] => [
+        [t, "focus"],
+        [t + 5, "blur"],
+      ]),
+    );
+    const result = moodFromEvents(events);
+    expect(result.mood).toBe("focused");
+    expect(result.signals).toEqual(expect.arrayContaining(["steady_interaction_pattern", "sustained_form_work"]));
+    expect(result.suggested_action).toBe("no_action");
+  });
+});
+
+describe("neutral", () => {
+  it("with fewer than three events a session is neutral with low confidence", () => {
+    const result = moodFromEvents(timeline([0, "rage_click"], [1, "rage_click"]));
+    expect(result.mood).toBe("neutral");
+    expect(result.signals).toEqual(["few_events"]);
+    expect(result.confidence).toBeLessThan(0.2);
+  });
+
+  it("an empty session is neutral with zero confidence", () => {
+    expect(moodFromEvents([])).toMatchObject({ mood: "neutral", confidence: 0, suggested_action: "no_action" });
+  });
+
+  it("events too weak to mean anything leave a session neutral", () => {
+    const result = moodFromEvents(timeline([0, "hover", { duration_ms: 200 }], [1, "idle", { duration_ms: 500 }], [2, "blur"]));
+    expect(result.mood).toBe("neutral");
+    expect(result.signals).toEqual(["no_strong_signal"]);
+  });
+});
