@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       "@sessionmood/engine": source("./packages/engine/src/index.ts"),
       "@sessionmood/sdk": source("./packages/sdk/src/index.ts"),
+      "@sessionmood/server": source("./packages/server/src/server.ts"),
     },
   },
   test: {

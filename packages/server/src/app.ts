@@ -1,0 +1,37 @@
+import express, { type Express } from "express";
+import { analyticsRouter } from "./analytics/analytics-router.js";
+import { demoRouter } from "./demo/demo-router.js";
+import { healthRouter } from "./health/health-router.js";
+import { errorHandler, routeNotFound } from "./http/error-handler.js";
+import { requestContext } from "./http/request-context.js";
+import { keysRouter } from "./keys/keys-router.js";
+import { openApiRouter } from "./openapi/openapi-router.js";
+import { sdkRouter } from "./sdk/sdk-router.js";
+import type { Services } from "./services.js";
+import { sessionsRouter } from "./sessions/sessions-router.js";
+
+export type { ServerConfig } from "./config.js";
+export type { Services } from "./services.js";
+export type { SessionStore } from "./store/session-store.js";
+export { startServer, type RunningServer } from "./server.js";
+
+/** The whole HTTP API as an Express app; it does not listen (see `startServer`). */
+export function createApp(services: Services): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  // API answers are never cached, so hashing every body for an ETag is wasted work.
+  app.set("etag", false);
+
+  app.use(requestContext(services.logger));
+  app.use(healthRouter(services));
+  app.use(openApiRouter());
+  app.use(sdkRouter(services));
+  app.use("/v1/keys", keysRouter(services));
+  app.use("/v1/sessions", sessionsRouter(services));
+  app.use("/v1/analytics", analyticsRouter(services));
+  if (services.demoKey !== undefined) app.use(demoRouter(services.demoKey, services));
+
+  app.use(routeNotFound);
+  app.use(errorHandler(services.logger));
+  return app;
+}

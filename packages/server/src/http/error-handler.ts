@@ -1,0 +1,48 @@
+import { STATUS_CODES } from "node:http";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "../logger.js";
+import { HttpError } from "./http-error.js";
+import { requestIdOf } from "./request-context.js";
+
+/** Answers a request no route matched. */
+export const routeNotFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, "Not Found", { message: `No route for ${req.method} ${req.path}` }));
+};
+
+/**
+ * The one error handler, registered after every route: answers anything thrown with the
+ * contract's error body. Client errors raised by Express itself (an undecodable path parameter,
+ * a static file it refuses) keep their 4xx status; everything else is a 500 without details.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const httpError = toHttpError(error);
+    const requestId = requestIdOf(res);
+    if (res.headersSent) {
+      logger.error({ err: error, request_id: requestId }, "error after the response started");
+      req.socket.destroy();
+      return;
+    }
+    // A route may have set another type before failing (the SDK bundle does).
+    res.type("application/json");
+    if (httpError) {
+      res.status(httpError.status).json(httpError.body());
+      return;
+    }
+    logger.error({ err: error, request_id: requestId, method: req.method, path: req.path }, "request failed");
+    res.status(500).json({ error: "Internal Server Error", request_id: requestId });
+  };
+}
+
+/** The client error `error` stands for, or undefined when it is a fault of the server. */
+function toHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  if (typeof error !== "object" || error === null) return undefined;
+  const status = (error as { status?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  if (typeof status !== "number" || status < 400 || status > 499) return undefined;
+  const expose = (error as { expose?: unknown }).expose !== false;
+  const message = (error as { message?: unknown }).message;
+  return new HttpError(status, STATUS_CODES[status] ?? "Bad Request", {
+    ...(expose && typeof message === "string" ? { message } : {}),
+  });
+}

@@ -1,0 +1,29 @@
+import type { ErrorBody } from "./error-body.js";
+
+export type ErrorDetails = Omit<ErrorBody, "error">;
+
+/** An error answered with `status` and the body `{error, ...details}`. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly details: ErrorDetails;
+
+  constructor(status: number, error: string, details: ErrorDetails = {}) {
+    super(error);
+    this.name = "HttpError";
+    this.status = status;
+    this.details = details;
+  }
+
+  /** The response body. */
+  body(): ErrorBody {
+    return { error: this.message, ...this.details };
+  }
+}
+
+export const unauthorized = (): HttpError =>
+  new HttpError(401, "Unauthorized", { message: "Missing or invalid API key" });
+
+export const forbidden = (message: string): HttpError => new HttpError(403, "Forbidden", { message });
+
+export const sessionNotFound = (sessionId: string): HttpError =>
+  new HttpError(404, "Session not found", { session_id: sessionId });

@@ -1,0 +1,84 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createApp } from "./app.js";
+import { resolveConfig, type ServerConfig } from "./config.js";
+import { issueDemoKey } from "./demo/demo-key.js";
+import { LIMITS } from "./limits.js";
+import { createLogger, type Logger } from "./logger.js";
+import { scheduleRetentionPurge } from "./retention/retention-purge.js";
+import type { SessionStore } from "./store/session-store.js";
+import { SqliteSessionStore } from "./store/sqlite-session-store.js";
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  store: SessionStore;
+  logger: Logger;
+  /** The demo pages' publishable key, when the demo is on. */
+  demoKey: string | undefined;
+  /** Stops taking requests, lets those under way finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database (migrating it), starts the retention purge and listens. */
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config = resolveConfig(overrides);
+  const logger = createLogger(config);
+  const store = new SqliteSessionStore({ path: config.dbPath, synchronous: config.synchronous });
+  const lifecycle = { closing: false };
+  const demoKey = config.demo ? issueDemoKey(store, config.now()) : undefined;
+  const stopPurge = scheduleRetentionPurge({
+    store,
+    plans: config.plans,
+    intervalMs: config.purgeIntervalMs,
+    now: config.now,
+    logger,
+  });
+  const server = createServer(createApp({ config, store, logger, lifecycle, demoKey }));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    stopPurge();
+    store.close();
+    throw error;
+  }
+
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${urlHost(config.host)}:${port}`;
+  if (config.adminToken === undefined) {
+    logger.warn("signup is open: anyone who reaches this server can generate keys (set SESSIONMOOD_ADMIN_TOKEN to close it)");
+  }
+  logger.info({ url, db: config.dbPath, demo: demoKey !== undefined }, "listening");
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= new Promise<void>((resolve) => {
+      lifecycle.closing = true;
+      stopPurge();
+      const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        store.close();
+        logger.info("closed");
+        logger.flush(() => resolve());
+      });
+      server.closeIdleConnections();
+    });
+    return closed;
+  };
+
+  return { url, port, config, store, logger, demoKey, close };
+}
+
+/** A host to put in a URL: wildcard addresses become loopback, IPv6 gets brackets. */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}

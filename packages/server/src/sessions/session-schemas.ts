@@ -1,0 +1,42 @@
+import { ACTION_BY_MOOD, MOODS } from "@sessionmood/engine";
+import { z } from "zod";
+import { LIMITS } from "../limits.js";
+
+const mood = z.enum(MOODS);
+
+export const EventsStoredSchema = z
+  .object({
+    session_id: z.string(),
+    events_stored: z.number().int().describe("Events accepted by this request."),
+    total_events: z.number().int().describe("Events stored for the session so far."),
+    current_mood: mood,
+  })
+  .meta({ id: "EventsStored" });
+
+export const SessionMoodSchema = z
+  .object({
+    session_id: z.string(),
+    mood,
+    confidence: z.number().min(0).max(1),
+    signals: z.array(z.string()).describe("What drove the mood, strongest first."),
+    suggested_action: z.enum([...new Set(Object.values(ACTION_BY_MOOD))]),
+    event_count: z.number().int(),
+    updated_at: z.string().describe("ISO 8601: when the latest batch was scored."),
+  })
+  .meta({ id: "SessionMood" });
+
+export const FeedbackSchema = z
+  .object({
+    action_taken: z.string().min(1).max(LIMITS.ACTION_TAKEN_CHARS),
+    was_helpful: z.boolean().optional(),
+    notes: z.string().max(LIMITS.NOTES_CHARS).optional(),
+  })
+  .meta({ id: "Feedback" });
+
+export const FeedbackRecordedSchema = z
+  .object({ session_id: z.string(), feedback_recorded: z.literal(true) })
+  .meta({ id: "FeedbackRecorded" });
+
+export const SessionDeletedSchema = z
+  .object({ session_id: z.string(), deleted: z.literal(true), message: z.string() })
+  .meta({ id: "SessionDeleted" });

@@ -1,0 +1,81 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * The schema, one step per version, applied in order at start-up. Released steps never change;
+ * a new version is a new step at the end.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT,
+    plan TEXT NOT NULL,
+    allowed_origins TEXT,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE api_keys (
+    key_hash BLOB PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE TABLE sessions (
+    pk INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    session_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    mood TEXT NOT NULL,
+    state TEXT NOT NULL,
+    UNIQUE (account_id, session_id)
+  );
+  CREATE INDEX sessions_by_account_mood ON sessions (account_id, mood);
+  CREATE INDEX sessions_by_update ON sessions (updated_at);
+  CREATE TABLE events (
+    session_pk INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    ts REAL NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (session_pk, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    session_pk INTEGER NOT NULL,
+    action_taken TEXT NOT NULL,
+    was_helpful INTEGER,
+    notes TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX feedback_by_session ON feedback (session_pk);
+  CREATE TABLE monthly_usage (
+    account_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    new_sessions INTEGER NOT NULL,
+    PRIMARY KEY (account_id, month)
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** Brings the schema up to the latest version; returns the version it is at. */
+export function migrate(db: Database): number {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)");
+  const current = db.prepare("SELECT max(version) AS version FROM schema_version").pluck();
+  const record = db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)");
+  // IMMEDIATE: two processes starting on one file at once must not both apply a step.
+  return db
+    .transaction(() => {
+      let version = (current.get() as number | null) ?? 0;
+      for (const step of MIGRATIONS.slice(version)) {
+        db.exec(step);
+        version += 1;
+        record.run(version, Date.now());
+      }
+      return version;
+    })
+    .immediate();
+}
