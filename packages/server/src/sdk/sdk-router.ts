@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Router } from "express";
 import { HttpError } from "../http/http-error.js";
@@ -10,11 +10,13 @@ export function sdkRouter({ config }: Services): Router {
   const router = Router();
   const bundle = resolve(config.sdkPath);
   router.get("/sdk/sessionmood.min.js", async (_req, res, next) => {
-    try {
-      await access(bundle);
-    } catch {
+    const file = await stat(bundle).catch(() => undefined);
+    if (!file?.isFile()) {
       throw new HttpError(404, "SDK bundle not found", { message: "The SDK is not built yet: run pnpm build" });
     }
+    // The app turns ETags off for API answers; this one is set here, and sendFile answers
+    // If-None-Match against it.
+    res.setHeader("ETag", `W/"${file.size.toString(16)}-${file.mtimeMs.toString(16)}"`);
     res.sendFile(
       bundle,
       {
