@@ -1,0 +1,59 @@
+import type { DetectorSettings } from "../defaults.js";
+import { cleanUrl, hashRoute } from "../lib/cleanUrl.js";
+import { watchHistory } from "../lib/historyWatch.js";
+import { listen } from "../lib/listen.js";
+import type { Detector } from "./detector.js";
+
+interface NavigationLike {
+  currentEntry?: { index: number } | null;
+}
+
+/**
+ * Reports `page_view` on load and on every route change of a single-page app (`pushState`,
+ * `replaceState`, `popstate`, hash routes), and `back_nav` when the visitor goes back: within
+ * the app (told from forward by the Navigation API's history index, where the browser has it),
+ * or to this page from the next one.
+ */
+export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (settings, { emit, fullUrls }) => {
+  const navigation = (window as { navigation?: NavigationLike }).navigation;
+  let route = currentRoute();
+  let index = navigation?.currentEntry?.index ?? 0;
+
+  const viewed = () => emit({ type: "page_view", url: cleanUrl(location.href, fullUrls) });
+  const wentBack = () => settings.backNav && emit({ type: "back_nav" });
+
+  const changed = () => {
+    const next = currentRoute();
+    const previousIndex = index;
+    index = navigation?.currentEntry?.index ?? index;
+    if (next === route) return;
+    route = next;
+    if (index < previousIndex) wentBack();
+    viewed();
+  };
+
+  viewed();
+  if (arrivedByHistory()) wentBack();
+  return [
+    watchHistory(changed),
+    listen(window, "popstate", changed),
+    listen(window, "hashchange", changed),
+    // A page restored from the back/forward cache was returned to, not loaded.
+    listen<PageTransitionEvent>(window, "pageshow", (event) => {
+      if (!event.persisted) return;
+      wentBack();
+      viewed();
+    }),
+  ];
+};
+
+/** What tells the current route from others: path and hash route, not query or in-page anchors. */
+function currentRoute(): string {
+  return location.pathname + hashRoute(location.hash);
+}
+
+/** This page was reached with the back (or forward) button. */
+function arrivedByHistory(): boolean {
+  const entry = performance.getEntriesByType?.("navigation")[0] as PerformanceNavigationTiming | undefined;
+  return entry?.type === "back_forward";
+}

@@ -1,0 +1,130 @@
+import type { EventType, MoodEvent } from "@sessionmood/engine";
+import { DEFAULTS, type DetectorSettings } from "./defaults.js";
+import { clickDetector } from "./detectors/clickDetector.js";
+import type { Detector, DetectorContext } from "./detectors/detector.js";
+import { errorDetector } from "./detectors/errorDetector.js";
+import { focusDetector } from "./detectors/focusDetector.js";
+import { hoverDetector } from "./detectors/hoverDetector.js";
+import { idleDetector } from "./detectors/idleDetector.js";
+import { inputPauseDetector } from "./detectors/inputPauseDetector.js";
+import { pageViewDetector } from "./detectors/pageViewDetector.js";
+import { rageClickDetector } from "./detectors/rageClickDetector.js";
+import { scrollDetector } from "./detectors/scrollDetector.js";
+import { nowSeconds } from "./lib/clock.js";
+import { guard } from "./lib/guard.js";
+import { listen } from "./lib/listen.js";
+import { report, setDebug } from "./lib/report.js";
+import { forgetSessionId, sessionIdFor } from "./lib/sessionId.js";
+import { readStored, writeStored } from "./lib/storage.js";
+import type { CurrentMood, EventFields, LocalScorer, Tracker, TrackerOptions } from "./options.js";
+import { createTransport, type Transport } from "./transport/transport.js";
+
+const DETECTORS: { [D in keyof DetectorSettings]: Detector<DetectorSettings[D]> } = {
+  pageView: pageViewDetector,
+  click: clickDetector,
+  rageClick: rageClickDetector,
+  scroll: scrollDetector,
+  idle: idleDetector,
+  error: errorDetector,
+  hover: hoverDetector,
+  inputPause: inputPauseDetector,
+  focus: focusDetector,
+};
+
+/**
+ * Starts tracking the visit and returns its tracker. Never throws: with bad options or outside a
+ * browser it warns and returns a tracker that records nothing.
+ */
+export function init(options: TrackerOptions): Tracker {
+  setDebug(!!options.debug);
+  const endpoint = (options.endpoint || "").replace(/\/+$/, "");
+  const usable = typeof document !== "undefined" && !!options.key && !!endpoint;
+  if (!usable) report("not tracking: no key, endpoint or document", true);
+  let consent = options.consent !== false;
+  const sessionId = sessionIdFor(options.sessionId, usable && consent);
+  const url = `${endpoint}/v1/sessions/${encodeURIComponent(sessionId)}/events?key=${encodeURIComponent(options.key)}`;
+  const queueKey = "sm:queue:" + sessionId;
+  const scoreKey = "sm:score:" + sessionId;
+  const moodListeners = new Set<(mood: CurrentMood) => void>();
+  let mood: CurrentMood | null = null;
+  let scorer: LocalScorer | null = null;
+  let transport: Transport | null = null;
+  let stops: Array<() => void> = [];
+
+  const setMood = (next: CurrentMood) => {
+    mood = next;
+    for (const listener of moodListeners) guard(listener)(next);
+  };
+  const emit = (event: MoodEvent) => {
+    if (!transport) return;
+    const stamped = { ...event, ts: event.ts ?? nowSeconds() };
+    if (scorer) setMood(scorer.score(stamped));
+    // An idle visitor adds nothing that would fill the batch; the server should know now.
+    transport.add(stamped, stamped.type === "idle");
+  };
+  const leave = () => {
+    transport?.leave();
+    if (scorer && transport) writeStored(scoreKey, scorer.save());
+  };
+
+  const start = () => {
+    if (transport || !consent || !usable) return;
+    sessionIdFor(options.sessionId, true);
+    scorer = options.localScoring?.() ?? null;
+    scorer?.restore(readStored(scoreKey));
+    transport = createTransport(url, { ...DEFAULTS.transport, ...options.transport }, queueKey, (reported) => {
+      if (reported && !scorer) setMood(reported);
+    });
+    stops = [
+      listen(document, "visibilitychange", () => document.visibilityState === "hidden" && leave()),
+      listen(window, "pagehide", leave),
+      listen(window, "online", () => void transport?.flush()),
+    ];
+    const context: DetectorContext = { emit, fullUrls: !!options.fullUrls };
+    for (const name of Object.keys(DETECTORS) as Array<keyof DetectorSettings>) {
+      const overrides = options.detectors?.[name];
+      if (overrides === false) continue;
+      const detector = DETECTORS[name] as Detector<object>;
+      stops.push(...(guard(detector)({ ...DEFAULTS[name], ...overrides }, context) ?? []));
+    }
+  };
+  const halt = () => {
+    for (const stop of stops) guard(stop)();
+    stops = [];
+    transport?.stop();
+    transport = null;
+  };
+
+  guard(start)();
+
+  return {
+    sessionId,
+    get droppedEvents() {
+      return transport?.dropped ?? 0;
+    },
+    // The type is not checked here, to keep the engine out of the bundle: TypeScript checks it,
+    // and the server refuses a batch with an unknown type, which is warned about.
+    track: guard((type: EventType, fields?: EventFields) => emit({ ...fields, type })),
+    async flush() {
+      await transport?.flush();
+    },
+    onMood(callback) {
+      moodListeners.add(callback);
+      return () => void moodListeners.delete(callback);
+    },
+    getMood: () => mood,
+    setConsent: guard((granted: boolean) => {
+      consent = granted;
+      if (granted) return start();
+      transport?.clear();
+      halt();
+      writeStored(scoreKey, null);
+      forgetSessionId();
+      mood = null;
+    }),
+    stop: guard(() => {
+      leave();
+      halt();
+    }),
+  };
+}

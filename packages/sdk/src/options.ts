@@ -1,0 +1,61 @@
+import type { EventType, MoodEvent, MoodResult } from "@sessionmood/engine";
+import type { DetectorSettings, TransportSettings } from "./defaults.js";
+
+/** The mood of the session as the server reports it (local scoring adds `scores`). */
+export type CurrentMood = Pick<MoodResult, "mood" | "confidence" | "signals" | "suggested_action"> &
+  Partial<Pick<MoodResult, "scores">>;
+
+/** Scores the session in the page; made by `localScoring` and passed to `init`. */
+export interface LocalScorer {
+  /** The session's mood after one more event. */
+  score(event: MoodEvent): MoodResult;
+  /** The scoring state, JSON-serialisable, kept so scoring continues across a reload. */
+  save(): unknown;
+  /** Continues from a state `save` returned earlier in the session. */
+  restore(saved: unknown): void;
+}
+
+/** What `init` accepts. Only `key` and `endpoint` are required. */
+export interface TrackerOptions {
+  /** The account's publishable key (`pk_…`); it is visible in page source by design. */
+  key: string;
+  /** The SessionMood server's base URL, e.g. `https://mood.example.com`. */
+  endpoint: string;
+  /** Use this session id instead of a random one kept in sessionStorage. */
+  sessionId?: string;
+  /** `false` starts without consent: nothing is recorded or stored until `setConsent(true)`. */
+  consent?: boolean;
+  /** Pass `localScoring` to score in the page: `onMood` then fires after every event. */
+  localScoring?: () => LocalScorer;
+  /** Send page URLs with their query string and hash (off by default: they often hold personal data). */
+  fullUrls?: boolean;
+  /** Log errors the SDK swallowed to the console. */
+  debug?: boolean;
+  /** Per detector: `false` switches it off, an object overrides some of its thresholds. */
+  detectors?: { [D in keyof DetectorSettings]?: false | Partial<DetectorSettings[D]> };
+  /** Overrides of the batching, retry and queue limits. */
+  transport?: Partial<TransportSettings>;
+}
+
+/** The fields of an event other than its type; `ts` defaults to now. */
+export type EventFields = Omit<MoodEvent, "type">;
+
+/** A running SessionMood tracker, as returned by `init`. */
+export interface Tracker {
+  /** The id the session's events are sent under. */
+  readonly sessionId: string;
+  /** Events lost because the queue overflowed or the server refused them; each loss is also warned about. */
+  readonly droppedEvents: number;
+  /** Records an event the detectors cannot see, e.g. `track("error", { message: "Payment declined" })`. */
+  track(type: EventType, fields?: EventFields): void;
+  /** Sends everything queued now; resolves when done or when the server cannot take it yet. */
+  flush(): Promise<void>;
+  /** Calls `callback` with each new mood; returns what unsubscribes it. */
+  onMood(callback: (mood: CurrentMood) => void): () => void;
+  /** The latest mood, or null before the first one arrived. */
+  getMood(): CurrentMood | null;
+  /** Starts tracking (`true`) or stops it and clears everything queued and stored (`false`). */
+  setConsent(granted: boolean): void;
+  /** Sends what is queued and removes every listener, timer and wrapper the SDK added. */
+  stop(): void;
+}
