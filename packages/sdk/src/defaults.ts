@@ -23,18 +23,14 @@ export const DEFAULTS = {
     gestureEndMs: 200,
     /** Gestures shorter than this are jitter, not scrolling. */
     minPx: 40,
-    /** Report `backtrack` when the visitor turns back after at least half a viewport in one direction. */
-    backtrack: true,
+    /** Turning back after half a viewport in one direction is losing one's place (`backtrack`). */
     backtrackViewports: 0.5,
   },
   idle: {
     /** The engine reads 10 s without input as attention elsewhere. */
     afterMs: 10_000,
   },
-  pageView: {
-    /** Report `back_nav` for the browser's back button. */
-    backNav: true,
-  },
+  pageView: {},
   error: {
     /** Report failed page requests (network error or 5xx), not only script errors. */
     requests: true,

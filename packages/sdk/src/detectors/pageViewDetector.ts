@@ -14,13 +14,13 @@ interface NavigationLike {
  * the app (told from forward by the Navigation API's history index, where the browser has it),
  * or to this page from the next one.
  */
-export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (settings, { emit, fullUrls }) => {
+export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (_settings, { emit, fullUrls }) => {
   const navigation = (window as { navigation?: NavigationLike }).navigation;
   let route = currentRoute();
   let index = navigation?.currentEntry?.index ?? 0;
 
   const viewed = () => emit({ type: "page_view", url: cleanUrl(location.href, fullUrls) });
-  const wentBack = () => settings.backNav && emit({ type: "back_nav" });
+  const wentBack = () => emit({ type: "back_nav" });
 
   const changed = () => {
     const next = currentRoute();
@@ -38,12 +38,6 @@ export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (setting
     watchHistory(changed),
     listen(window, "popstate", changed),
     listen(window, "hashchange", changed),
-    // A page restored from the back/forward cache was returned to, not loaded.
-    listen<PageTransitionEvent>(window, "pageshow", (event) => {
-      if (!event.persisted) return;
-      wentBack();
-      viewed();
-    }),
   ];
 };
 

@@ -38,7 +38,7 @@ export const scrollDetector: Detector<DetectorSettings["scroll"]> = (settings, {
     emit({ type: "scroll", ts, speed, direction });
     if (direction === legDirection) return void (legPx += px);
     // Read here, in a timer, not in the scroll handler.
-    if (settings.backtrack && legPx >= settings.backtrackViewports * innerHeight) emit({ type: "backtrack" });
+    if (legPx >= settings.backtrackViewports * innerHeight) emit({ type: "backtrack" });
     legDirection = direction;
     legPx = px;
   };

@@ -55,6 +55,8 @@ export function createTransport(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let draining: Promise<void> | null = null;
   let stopped = false;
+  // Whether the running delivery also sends a partial batch (timer, flush) or only full ones.
+  let sendAll = false;
 
   const lose = (count: number, why: string) => {
     dropped += count;
@@ -75,7 +77,7 @@ export function createTransport(
     timer = setTimeout(
       guard(() => {
         timer = undefined;
-        void drain();
+        void drain(true);
       }),
       Math.min(ms, MAX_TIMEOUT_MS),
     );
@@ -87,7 +89,7 @@ export function createTransport(
   };
 
   const deliver = async () => {
-    while (queue.length && Date.now() >= blockedUntil) {
+    while ((queue.length >= settings.batchSize || (sendAll && queue.length)) && Date.now() >= blockedUntil) {
       const batch = queue.splice(0, settings.batchSize);
       const answer = await postEvents(url, batch);
       if (stopped) return;
@@ -108,10 +110,13 @@ export function createTransport(
       if (resetAt) block(resetAt, true);
       else block(Date.now() + retryDelay(++failures, settings.retryMs, settings.maxRetryMs), false);
     }
+    sendAll = false;
     if (!queue.length) overflowing = false;
+    else if (!timer) wakeIn(settings.flushMs);
   };
 
-  function drain(): Promise<void> {
+  function drain(all: boolean): Promise<void> {
+    sendAll ||= all;
     if (Date.now() < blockedUntil) return Promise.resolve();
     clearTimeout(timer);
     timer = undefined;
@@ -130,12 +135,12 @@ export function createTransport(
   return {
     add(event, now) {
       enqueue([event]);
-      if (now || queue.length >= settings.batchSize) void drain();
+      if (now || queue.length >= settings.batchSize) void drain(!!now);
       else if (!timer) wakeIn(settings.flushMs);
     },
     flush() {
       if (!pausedByServer) blockedUntil = 0;
-      return drain();
+      return drain(true);
     },
     leave() {
       // A failing or pausing server would lose beacons unseen; those events wait for the next page.

@@ -1,0 +1,52 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import nodeResolvePlugin from "@rollup/plugin-node-resolve";
+import terserPlugin from "@rollup/plugin-terser";
+import { rollup, type OutputPlugin, type Plugin } from "rollup";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error the rollup config is plain JavaScript
+import { terserOptions } from "../rollup.config.js";
+
+// Both plugins ship CommonJS typings that NodeNext sees as namespaces; at run time they are the functions.
+const nodeResolve = nodeResolvePlugin as unknown as () => Plugin;
+const terser = terserPlugin as unknown as (options: object) => OutputPlugin;
+const dist = (path: string) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+const gzipBytes = (code: string) => gzipSync(code, { level: 9 }).length;
+
+/** What a site's bundler makes of `import { init } from "@sessionmood/sdk"`, minified. */
+async function bundleOf(source: string): Promise<string> {
+  const entry: Plugin = {
+    name: "entry",
+    resolveId: (id) => (id === "entry" ? id : id === "@sessionmood/sdk" ? dist("esm/index.js") : null),
+    load: (id) => (id === "entry" ? source : null),
+  };
+  const bundle = await rollup({ input: "entry", plugins: [entry, nodeResolve()] });
+  const { output } = await bundle.generate({ format: "es", plugins: [terser({ ...terserOptions, module: true })] });
+  await bundle.close();
+  return output[0].code;
+}
+
+describe("bundle size", () => {
+  it("the script-tag build, engine included, is at most 8 KB gzipped", () => {
+    const bytes = gzipBytes(readFileSync(dist("sessionmood.min.js"), "utf8"));
+    console.info(`sessionmood.min.js: ${bytes} B gzip`);
+    expect(bytes).toBeLessThanOrEqual(8 * 1024);
+  });
+
+  it("the npm module without local scoring is at most 5 KB gzipped and leaves the engine out", async () => {
+    const code = await bundleOf(`import { init } from "@sessionmood/sdk"; window.tracker = init({ key: "pk_x", endpoint: "https://m.example" });`);
+    console.info(`ESM core: ${gzipBytes(code)} B gzip`);
+    expect(gzipBytes(code)).toBeLessThanOrEqual(5 * 1024);
+    // Names only the engine's scoring code contains.
+    expect(code).not.toMatch(/rage_click_detected|show_live_chat|sustained_form_work/);
+  });
+
+  it("importing local scoring brings the engine in", async () => {
+    const code = await bundleOf(
+      `import { init, localScoring } from "@sessionmood/sdk"; window.tracker = init({ key: "pk_x", endpoint: "https://m.example", localScoring });`,
+    );
+    console.info(`ESM with local scoring: ${gzipBytes(code)} B gzip`);
+    expect(code).toMatch(/rage_click_detected/);
+  });
+});
