@@ -23,11 +23,12 @@ export function createApp(services: Services): Express {
   app.set("etag", false);
 
   app.use(requestContext(services.logger));
+  // Most traffic is events: their router comes first, so it is matched first.
+  app.use("/v1/sessions", sessionsRouter(services));
   app.use(healthRouter(services));
   app.use(openApiRouter());
   app.use(sdkRouter(services));
   app.use("/v1/keys", keysRouter(services));
-  app.use("/v1/sessions", sessionsRouter(services));
   app.use("/v1/analytics", analyticsRouter(services));
   if (services.demoKey !== undefined) app.use(demoRouter(services.demoKey, services));
 

@@ -1,4 +1,4 @@
-/** Bounds on what one request may carry, each with the reason for its size. */
+/** The server's numbers: bounds on what a request may carry, and timings, each with its reason. */
 export const LIMITS = {
   /** A full batch of long events fits; a runaway client does not fill memory. */
   BODY_BYTES: 512 * 1024,
@@ -26,4 +26,9 @@ export const LIMITS = {
   SDK_MAX_AGE_S: 300,
   /** On shutdown, requests under way get this long (ms) before their connections are cut. */
   SHUTDOWN_GRACE_MS: 10_000,
+  /**
+   * How often (ms) a background thread copies the SQLite write-ahead log into the database
+   * file. Often enough to keep the log a few MB; the copy and its fsync stay off the request path.
+   */
+  WAL_CHECKPOINT_MS: 250,
 } as const;

@@ -45,7 +45,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     });
   } catch (error) {
     stopPurge();
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -64,9 +64,10 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
       server.close(() => {
         clearTimeout(force);
-        store.close();
-        logger.info("closed");
-        logger.flush(() => resolve());
+        void store.close().then(() => {
+          logger.info("closed");
+          logger.flush(() => resolve());
+        });
       });
       server.closeIdleConnections();
     });

@@ -173,7 +173,7 @@ describe("when the database fails", () => {
 
   test("health says degraded, and a request that needs it gets a 500 with its request id only", async () => {
     const account = await server.signUp();
-    server.store.close();
+    await server.store.close();
     const health = await server.call("GET", "/health");
     expect(health.body).toEqual({ status: "degraded", version: packageVersion });
     const { status, body, headers } = await server.call("GET", "/v1/sessions/x/mood", { key: account.secret });

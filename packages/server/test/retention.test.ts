@@ -48,7 +48,7 @@ test("at start-up, sessions idle past their plan's retention are purged with the
   expect(await moodStatus(server, starter, "fresh")).toBe(200);
   expect(await moodStatus(server, growth, "old")).toBe(200);
   const orphans = server.query(
-    `SELECT 'event' FROM events WHERE session_pk NOT IN (SELECT pk FROM sessions)
+    `SELECT 'event' FROM event_batches WHERE session_pk NOT IN (SELECT pk FROM sessions)
      UNION ALL SELECT 'feedback' FROM feedback WHERE session_pk NOT IN (SELECT pk FROM sessions)`,
   );
   expect(orphans).toEqual([]);

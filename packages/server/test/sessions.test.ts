@@ -113,7 +113,7 @@ describe("deleting a session", () => {
     expect(body).toMatchObject({ session_id: "gdpr", deleted: true, message: expect.any(String) });
 
     expect(server.query("SELECT * FROM sessions WHERE pk = ?", pk)).toEqual([]);
-    expect(server.query("SELECT * FROM events WHERE session_pk = ?", pk)).toEqual([]);
+    expect(server.query("SELECT * FROM event_batches WHERE session_pk = ?", pk)).toEqual([]);
     expect(server.query("SELECT * FROM feedback WHERE session_pk = ?", pk)).toEqual([]);
     expect((await server.call("GET", "/v1/sessions/gdpr/mood", { key: shop.secret })).status).toBe(404);
     expect((await server.call("DELETE", "/v1/sessions/gdpr", { key: shop.secret })).body).toEqual({

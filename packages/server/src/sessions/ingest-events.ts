@@ -11,13 +11,13 @@ import { sessionIdOf } from "./session-id.js";
 
 /** POST /v1/sessions/:id/events: stores a batch and scores it on top of the session's state. */
 export function ingestEvents({ config, store }: Services): RequestHandler<{ id: string }> {
-  return (req, res) => {
+  return async (req, res) => {
     const sessionId = sessionIdOf(req);
     const receivedAt = config.now();
     const events = parseEventBatch(req.body, receivedAt / 1000);
     const { account } = callerOf(res);
     const plan = config.plans[account.plan];
-    const outcome = store.recordBatch({
+    const outcome = await store.recordBatch({
       accountId: account.id,
       sessionId,
       events,

@@ -35,14 +35,16 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX sessions_by_account_mood ON sessions (account_id, mood);
   CREATE INDEX sessions_by_update ON sessions (updated_at);
-  CREATE TABLE events (
+  -- A batch is stored as it arrived, a JSON array of complete events: one row per request
+  -- costs a fraction of one row per event, and nothing reads events one by one.
+  CREATE TABLE event_batches (
+    id INTEGER PRIMARY KEY,
     session_pk INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    ts REAL NOT NULL,
-    type TEXT NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (session_pk, seq)
-  ) WITHOUT ROWID;
+    first_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  CREATE INDEX event_batches_by_session ON event_batches (session_pk);
   CREATE TABLE feedback (
     id INTEGER PRIMARY KEY,
     session_pk INTEGER NOT NULL,

@@ -79,8 +79,11 @@ export interface SessionStore {
   /** The demo account, created on first use. */
   demoAccount(createdAt: number): Account;
   revokePublishableKeys(accountId: number, revokedAt: number): void;
-  /** Stores the batch and the session's new state, or nothing when a new session is over quota. */
-  recordBatch(batch: EventBatch): BatchOutcome;
+  /**
+   * Stores the batch and the session's new state, or nothing when a new session is over quota;
+   * settles once that is committed. Batches arriving together may share one commit.
+   */
+  recordBatch(batch: EventBatch): Promise<BatchOutcome>;
   findSession(accountId: number, sessionId: string): StoredSession | undefined;
   /** False when the session does not exist. */
   addFeedback(accountId: number, sessionId: string, feedback: Feedback): boolean;
@@ -91,5 +94,6 @@ export interface SessionStore {
   purgeSessions(plan: PlanName, before: number): number;
   /** Whether the database answers. */
   isHealthy(): boolean;
-  close(): void;
+  /** Finishes what is queued, then releases the database. */
+  close(): Promise<void>;
 }
