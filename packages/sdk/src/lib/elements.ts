@@ -46,13 +46,13 @@ export function interactiveOf(element: Element): Element | null {
 
 /**
  * Steppers, sliders and next/previous controls are clicked many times in a row on purpose:
- * a number input or slider, a button beside one, or a control named like one.
+ * a number input or slider, a button right beside one (`- [3] +`), or a control named like one.
  */
 export function isStepper(element: Element): boolean {
   if (element.closest(STEPPER)) return true;
   const control = clickableOf(element);
   if (!control) return false;
-  if (control.parentElement?.querySelector(STEPPER)) return true;
+  if ([control.previousElementSibling, control.nextElementSibling].some((side) => side?.matches(STEPPER))) return true;
   return STEPPER_NAME.test(["id", "class", "aria-label", "rel"].map((name) => control.getAttribute(name)).join());
 }
 

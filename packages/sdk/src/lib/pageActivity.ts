@@ -3,12 +3,12 @@ import { watchHistory } from "./historyWatch.js";
 import { listen } from "./listen.js";
 import { watchRequests } from "./requestWatch.js";
 
-const NAVIGATION_EVENTS = ["scroll", "hashchange", "popstate", "beforeunload", "submit", "input", "change"];
+const NAVIGATION_EVENTS = ["scroll", "hashchange", "popstate", "beforeunload", "submit"];
 
 /**
  * Watches the page for `ms` after a click and then calls `done(quiet)`: `quiet` is true when
- * nothing followed it — no DOM change, navigation, scroll, focus or selection change, form
- * input or network request. Returns what cancels the watch without calling `done`.
+ * nothing followed it — no DOM change, navigation, form submission, scroll, focus or selection
+ * change, or network request. Returns what cancels the watch without calling `done`.
  */
 export function watchPageActivity(ms: number, done: (quiet: boolean) => void): () => void {
   const focused = document.activeElement;
