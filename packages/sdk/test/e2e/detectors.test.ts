@@ -27,7 +27,7 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
 
   beforeAll(async () => {
     [browser, server, site] = await Promise.all([launchChromium(), moodServer(), sitePage(PAGE)]);
-    site.useScript(`${server.url}/sdk/sessionmood.min.js`, { key: server.key, endpoint: server.url, options: OPTIONS });
+    site.useScript(`${server.url}/sdk/sessionmood.min.js`, { key: server.key!, endpoint: server.url, options: OPTIONS });
   });
   afterAll(async () => {
     await browser?.close();

@@ -34,7 +34,7 @@ export async function moodServer(options: ServerOptions = {}, port = 0) {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ customer_name: "SDK e2e" }),
   });
-  const { api_key: secretKey, publishable_key: key } = (await response.json()) as Record<string, string>;
+  const { api_key: secretKey = "", publishable_key: key = "" } = (await response.json()) as Record<string, string>;
   return {
     get url() {
       return server.url;
