@@ -4,7 +4,7 @@ import { createApp } from "./app.js";
 import { resolveConfig, type ServerConfig } from "./config.js";
 import { issueDemoKey } from "./demo/demo-key.js";
 import { LIMITS } from "./limits.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLog, type Logger } from "./logger.js";
 import { scheduleRetentionPurge } from "./retention/retention-purge.js";
 import type { SessionStore } from "./store/session-store.js";
 import { SqliteSessionStore } from "./store/sqlite-session-store.js";
@@ -25,7 +25,8 @@ export interface RunningServer {
 /** Opens the database (migrating it), starts the retention purge and listens. */
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config = resolveConfig(overrides);
-  const logger = createLogger(config);
+  const log = createLog(config);
+  const { logger } = log;
   const store = new SqliteSessionStore({ path: config.dbPath, synchronous: config.synchronous });
   const lifecycle = { closing: false };
   const demoKey = config.demo ? issueDemoKey(store, config.now()) : undefined;
@@ -46,6 +47,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   } catch (error) {
     stopPurge();
     await store.close();
+    await log.close();
     throw error;
   }
 
@@ -66,7 +68,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         clearTimeout(force);
         void store.close().then(() => {
           logger.info("closed");
-          logger.flush(() => resolve());
+          void log.close().then(resolve);
         });
       });
       server.closeIdleConnections();

@@ -18,6 +18,8 @@ export class WalCheckpointer {
 
   /** Stops checkpointing and closes the thread's connection. */
   async stop(): Promise<void> {
+    // Unreferenced, the thread would let the process end before it had closed.
+    this.worker.ref();
     this.worker.postMessage("stop");
     await new Promise((resolve) => this.worker.once("exit", resolve));
   }
