@@ -25,10 +25,10 @@ export function launchChromium(): Promise<Browser> {
 type ServerOptions = Parameters<typeof startServer>[0];
 
 /** The real SessionMood server on 127.0.0.1 with a temporary database, and an account on it. */
-export async function moodServer(options: ServerOptions = {}, port = 0) {
+export async function moodServer(options: ServerOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), "sessionmood-sdk-e2e-"));
   const dbPath = join(dir, "test.db");
-  let server = await startServer({ dbPath, port, host: "127.0.0.1", logLevel: "silent", demo: false, ...options });
+  const server = await startServer({ dbPath, port: 0, host: "127.0.0.1", logLevel: "silent", demo: false, ...options });
   const response = await fetch(`${server.url}/v1/keys/generate`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -36,9 +36,7 @@ export async function moodServer(options: ServerOptions = {}, port = 0) {
   });
   const { api_key: secretKey = "", publishable_key: key = "" } = (await response.json()) as Record<string, string>;
   return {
-    get url() {
-      return server.url;
-    },
+    url: server.url,
     key,
     secretKey,
     /** GET /v1/sessions/:id/mood with the secret key; null while the session has no events. */
@@ -47,12 +45,6 @@ export async function moodServer(options: ServerOptions = {}, port = 0) {
         headers: { "X-Api-Key": secretKey },
       });
       return r.ok ? ((await r.json()) as Record<string, unknown>) : null;
-    },
-    /** Takes the server down (the port goes away). */
-    stop: () => server.close(),
-    /** Brings it back on the same port and database. */
-    async restart() {
-      server = await startServer({ dbPath, port: server.port, host: "127.0.0.1", logLevel: "silent", demo: false, ...options });
     },
     async close() {
       await server.close();

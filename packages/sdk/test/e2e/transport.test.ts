@@ -1,0 +1,115 @@
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, moodServer, recordEvents, sitePage } from "./harness.js";
+
+const PAGE = `<button id="dead">Apply coupon</button><button id="buy" onclick="this.dataset.n = Date.now()">Buy</button>`;
+
+describe("delivery in Chromium, against the real server", { timeout: 90_000 }, () => {
+  let browser: Browser;
+  const cleanups: Array<() => Promise<unknown>> = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await browser?.close();
+  });
+
+  async function visit(attributes: (server: { url: string; key: string }) => Record<string, string>, serverOptions = {}) {
+    const [server, site] = await Promise.all([moodServer(serverOptions), sitePage(PAGE)]);
+    cleanups.push(() => server.close(), () => site.close());
+    site.useScript(`${server.url}/sdk/sessionmood.min.js`, attributes(server));
+    const page: Page = await browser.newPage();
+    cleanups.push(() => page.close());
+    const errors: Error[] = [];
+    page.on("pageerror", (error) => errors.push(error));
+    const sent = recordEvents(page);
+    await page.goto(`${site.origin}/`);
+    await page.waitForFunction(() => window.SessionMood?.tracker);
+    const tracker = {
+      flush: () => page.evaluate(() => window.SessionMood!.tracker!.flush()),
+      sessionId: () => page.evaluate(() => window.SessionMood!.tracker!.sessionId),
+      mood: () => page.evaluate(() => window.SessionMood!.tracker!.getMood()),
+    };
+    return { server, site, page, sent, errors, tracker };
+  }
+
+  it("local scoring gives the page the same mood the server computes for the same session", async () => {
+    const { server, page, tracker, sent } = await visit((s) => ({ key: s.key, endpoint: s.url, "local-scoring": "true" }));
+    for (let i = 0; i < 4; i++) await page.click("#dead");
+    await page.click("#buy");
+    await expect.poll(async () => (await tracker.flush(), sent.events.filter((e) => e.type === "click").length)).toBe(5);
+    const local = (await tracker.mood())!;
+    const remote = (await server.mood(await tracker.sessionId()))!;
+    expect(remote.event_count).toBe(sent.events.length);
+    expect({ mood: local.mood, confidence: local.confidence, signals: local.signals }).toEqual({
+      mood: remote.mood,
+      confidence: remote.confidence,
+      signals: remote.signals,
+    });
+  });
+
+  it("events the collector could not take are retried and stored once it is reachable again", async () => {
+    const { server, page, tracker, sent } = await visit((s) => ({
+      key: s.key,
+      endpoint: s.url,
+      options: JSON.stringify({ transport: { retryMs: 200, maxRetryMs: 400 } }),
+    }));
+    await tracker.flush();
+    // The collector is unreachable: Chromium refuses every request to it until the route is removed.
+    const down = (route: Route) => route.abort("connectionrefused");
+    await page.route(`${server.url}/v1/**`, down);
+    await page.click("#buy");
+    await page.click("#buy");
+    await tracker.flush();
+    await expect.poll(() => sent.urls.length).toBeGreaterThanOrEqual(3);
+    await page.unroute(`${server.url}/v1/**`, down);
+    const id = await tracker.sessionId();
+    await expect.poll(async () => (await server.mood(id))?.event_count, { timeout: 10_000 }).toBe(3);
+  });
+
+  it("after a 429 the page stops sending until reset_at", async () => {
+    const plans = {
+      starter: { sessionsPerMonth: 1, retentionDays: 7 },
+      growth: { sessionsPerMonth: 1, retentionDays: 30 },
+      pro: { sessionsPerMonth: 1, retentionDays: 90 },
+    };
+    const { server, site, page, sent, tracker } = await visit((s) => ({ key: s.key, endpoint: s.url, "session-id": "first" }), { plans });
+    await tracker.flush();
+    await expect.poll(async () => (await server.mood("first"))?.event_count).toBe(1);
+    site.useScript(`${server.url}/sdk/sessionmood.min.js`, { key: server.key, endpoint: server.url, "session-id": "second" });
+    const refused = page.waitForResponse((r) => r.url().includes("/sessions/second/") && r.status() === 429);
+    await page.goto(`${site.origin}/next`);
+    await page.waitForFunction(() => window.SessionMood?.tracker);
+    await tracker.flush();
+    await refused;
+    const requests = sent.urls.length;
+    for (let i = 0; i < 3; i++) await page.click("#buy");
+    await tracker.flush();
+    await tracker.flush();
+    expect(sent.urls.length).toBe(requests);
+  });
+
+  it("an unreachable endpoint causes no error in the page", async () => {
+    const { page, tracker, errors } = await visit(() => ({ key: "pk_nowhere", endpoint: "http://127.0.0.1:9" }));
+    for (let i = 0; i < 3; i++) await page.click("#dead");
+    await tracker.flush();
+    await page.evaluate(() => {
+      window.SessionMood!.tracker!.track("error", { message: "checkout failed" });
+      return window.SessionMood!.tracker!.flush();
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it("a visitor who stops is reported idle without further input", async () => {
+    const { page, sent, tracker } = await visit((s) => ({
+      key: s.key,
+      endpoint: s.url,
+      options: JSON.stringify({ detectors: { idle: { afterMs: 500 } } }),
+    }));
+    await page.waitForRequest((r) => (r.postData() ?? "").includes('"idle"'));
+    expect(sent.events.find((e) => e.type === "idle")!.duration_ms).toBeGreaterThanOrEqual(500);
+    await tracker.flush();
+  });
+});
