@@ -56,6 +56,10 @@ export interface Tracker {
   getMood(): CurrentMood | null;
   /** Starts tracking (`true`) or stops it and clears everything queued and stored (`false`). */
   setConsent(granted: boolean): void;
-  /** Sends what is queued and removes every listener, timer and wrapper the SDK added. */
+  /**
+   * Sends what is queued and removes every listener and timer the SDK added. The history, fetch
+   * and XHR wrappers stay, passing calls straight through (unwrapping could break scripts that
+   * wrapped them since).
+   */
   stop(): void;
 }
