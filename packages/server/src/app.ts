@@ -10,11 +10,6 @@ import { sdkRouter } from "./sdk/sdk-router.js";
 import type { Services } from "./services.js";
 import { sessionsRouter } from "./sessions/sessions-router.js";
 
-export type { ServerConfig } from "./config.js";
-export type { Services } from "./services.js";
-export type { SessionStore } from "./store/session-store.js";
-export { startServer, type RunningServer } from "./server.js";
-
 /** The whole HTTP API as an Express app; it does not listen (see `startServer`). */
 export function createApp(services: Services): Express {
   const app = express();

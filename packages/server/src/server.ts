@@ -9,6 +9,11 @@ import { scheduleRetentionPurge } from "./retention/retention-purge.js";
 import type { SessionStore } from "./store/session-store.js";
 import { SqliteSessionStore } from "./store/sqlite-session-store.js";
 
+export { createApp } from "./app.js";
+export type { ServerConfig } from "./config.js";
+export type { Services } from "./services.js";
+export type { SessionStore } from "./store/session-store.js";
+
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
