@@ -1,4 +1,5 @@
-import express, { type Express } from "express";
+import type { RequestListener } from "node:http";
+import express from "express";
 import { analyticsRouter } from "./analytics/analytics-router.js";
 import { demoRouter } from "./demo/demo-router.js";
 import { healthRouter } from "./health/health-router.js";
@@ -8,17 +9,20 @@ import { keysRouter } from "./keys/keys-router.js";
 import { openApiRouter } from "./openapi/openapi-router.js";
 import { sdkRouter } from "./sdk/sdk-router.js";
 import type { Services } from "./services.js";
+import { ingestEvents } from "./sessions/ingest-events.js";
 import { sessionsRouter } from "./sessions/sessions-router.js";
 
-/** The whole HTTP API as an Express app; it does not listen (see `startServer`). */
-export function createApp(services: Services): Express {
+/**
+ * The whole HTTP API as a request listener; it does not listen (see `startServer`). Posting
+ * events is answered ahead of Express (see `ingestEvents`), everything else by Express.
+ */
+export function createApp(services: Services): RequestListener {
   const app = express();
   app.disable("x-powered-by");
   // API answers are never cached, so hashing every body for an ETag is wasted work.
   app.set("etag", false);
 
   app.use(requestContext(services.logger));
-  // Most traffic is events: their router comes first, so it is matched first.
   app.use("/v1/sessions", sessionsRouter(services));
   app.use(healthRouter(services));
   app.use(openApiRouter());
@@ -29,5 +33,9 @@ export function createApp(services: Services): Express {
 
   app.use(routeNotFound);
   app.use(errorHandler(services.logger));
-  return app;
+
+  const postEvents = ingestEvents(services);
+  return (req, res) => {
+    if (!postEvents(req, res)) app(req, res);
+  };
 }

@@ -24,6 +24,8 @@ export const LIMITS = {
   PREFLIGHT_MAX_AGE_S: 600,
   /** The SDK bundle may change on redeploy; clients revalidate with its ETag after this (s). */
   SDK_MAX_AGE_S: 300,
+  /** Live keys remembered between requests: every request presents one, few accounts are busy at once. */
+  CACHED_KEYS: 10_000,
   /** On shutdown, requests under way get this long (ms) before their connections are cut. */
   SHUTDOWN_GRACE_MS: 10_000,
   /**

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { issueDemoKey } from "../src/demo/demo-key.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
 describe("open signup", () => {
@@ -107,5 +108,24 @@ describe("signup closed by an admin token", () => {
       headers: { authorization: "Bearer let-me-in" },
     });
     expect(status).toBe(201);
+  });
+});
+
+describe("revoked keys", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+  });
+  afterAll(() => server.close());
+
+  test("a demo key replaced by a new one is refused at once, even after it was just used", async () => {
+    const events = { events: [{ type: "click" }] };
+    const oldKey = server.demoKey!;
+    expect((await server.call("POST", "/v1/sessions/d/events", { key: oldKey, body: events })).status).toBe(200);
+
+    const newKey = issueDemoKey(server.store, Date.now());
+
+    expect((await server.call("POST", "/v1/sessions/d/events", { key: oldKey, body: events })).status).toBe(401);
+    expect((await server.call("POST", "/v1/sessions/d/events", { key: newKey, body: events })).status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage } from "node:http";
+import type { RequestHandler, Response } from "express";
 import { hashKey, isSecretKeyForm, sameHash } from "../keys/api-key.js";
 import type { Account, KeyKind, SessionStore } from "../store/session-store.js";
 import { forbidden, HttpError, unauthorized } from "./http-error.js";
@@ -14,41 +15,50 @@ export function callerOf(res: Response): Caller {
   return res.locals.caller as Caller;
 }
 
-/**
- * Lets a request through with a live key of the kinds given, from `X-Api-Key`,
- * `Authorization: Bearer` or, for publishable keys only, the `key` query parameter.
- */
+/** Lets a request through with a live key of the kinds given (see `identifyCaller`). */
 export function authenticate(store: SessionStore, accepts: readonly KeyKind[]): RequestHandler {
   return (req, res, next) => {
-    const key = presentedKey(req);
-    if (key === undefined) throw unauthorized();
-    const hash = hashKey(key.value);
-    const stored = store.findKey(hash);
-    if (!stored || !sameHash(stored.keyHash, hash)) throw unauthorized();
-    if (key.inQuery && stored.kind !== "publishable") throw secretKeyInQuery();
-    if (!accepts.includes(stored.kind)) {
-      throw forbidden("A publishable key may only post events; use the account's secret key");
-    }
-    res.locals.caller = { account: stored.account, keyKind: stored.kind } satisfies Caller;
+    res.locals.caller = identifyCaller(store, req, req.query.key, accepts);
     next();
   };
 }
 
+/**
+ * The caller behind a live key of the kinds given, from `X-Api-Key`, `Authorization: Bearer`
+ * or, for publishable keys only, the `key` query parameter; a 401 or 403 otherwise.
+ */
+export function identifyCaller(
+  store: SessionStore,
+  req: IncomingMessage,
+  queryKey: unknown,
+  accepts: readonly KeyKind[],
+): Caller {
+  const key = presentedKey(req, queryKey);
+  if (key === undefined) throw unauthorized();
+  const hash = hashKey(key.value);
+  const stored = store.findKey(hash);
+  if (!stored || !sameHash(stored.keyHash, hash)) throw unauthorized();
+  if (key.inQuery && stored.kind !== "publishable") throw secretKeyInQuery();
+  if (!accepts.includes(stored.kind)) {
+    throw forbidden("A publishable key may only post events; use the account's secret key");
+  }
+  return { account: stored.account, keyKind: stored.kind };
+}
+
 /** The key a request presents, from its headers or else its query string. */
-function presentedKey(req: Request): { value: string; inQuery: boolean } | undefined {
+function presentedKey(req: IncomingMessage, queryKey: unknown): { value: string; inQuery: boolean } | undefined {
   const header = req.headers["x-api-key"];
   if (typeof header === "string" && header.trim() !== "") return { value: header.trim(), inQuery: false };
   const bearer = bearerToken(req);
   if (bearer !== undefined) return { value: bearer, inQuery: false };
-  const query = req.query.key;
-  if (typeof query !== "string" || query === "") return undefined;
+  if (typeof queryKey !== "string" || queryKey === "") return undefined;
   // Refused before any lookup: a URL ends up in logs, proxies and browser history.
-  if (isSecretKeyForm(query)) throw secretKeyInQuery();
-  return { value: query, inQuery: true };
+  if (isSecretKeyForm(queryKey)) throw secretKeyInQuery();
+  return { value: queryKey, inQuery: true };
 }
 
 /** The token of `Authorization: Bearer <token>`, if the request has one. */
-export function bearerToken(req: Request): string | undefined {
+export function bearerToken(req: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "");
   return match?.[1];
 }

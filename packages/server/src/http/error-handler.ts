@@ -1,37 +1,42 @@
-import { STATUS_CODES } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../logger.js";
 import { HttpError } from "./http-error.js";
-import { requestIdOf } from "./request-context.js";
+import { pathOf, requestIdOf } from "./request-context.js";
+import { sendJson } from "./send-json.js";
 
 /** Answers a request no route matched. */
 export const routeNotFound: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, "Not Found", { message: `No route for ${req.method} ${req.path}` }));
+  next(new HttpError(404, "Not Found", { message: `No route for ${req.method} ${pathOf(req)}` }));
 };
 
 /**
  * The one error handler, registered after every route: answers anything thrown with the
- * contract's error body. Client errors raised by Express itself (an undecodable path parameter,
- * a static file it refuses) keep their 4xx status; everything else is a 500 without details.
+ * contract's error body (see `answerError`).
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
-    const httpError = toHttpError(error);
-    const requestId = requestIdOf(res);
-    if (res.headersSent) {
-      logger.error({ err: error, request_id: requestId }, "error after the response started");
-      req.socket.destroy();
-      return;
-    }
-    // A route may have set another type before failing (the SDK bundle does).
-    res.type("application/json");
-    if (httpError) {
-      res.status(httpError.status).json(httpError.body());
-      return;
-    }
-    logger.error({ err: error, request_id: requestId, method: req.method, path: req.path }, "request failed");
-    res.status(500).json({ error: "Internal Server Error", request_id: requestId });
-  };
+  return (error: unknown, req, res, _next) => answerError(error, req, res, logger);
+}
+
+/**
+ * Answers `error` with the contract's error body. Client errors raised by Express itself (an
+ * undecodable path parameter, a static file it refuses) keep their 4xx status; everything else
+ * is a 500 without details.
+ */
+export function answerError(error: unknown, req: IncomingMessage, res: ServerResponse, logger: Logger): void {
+  const httpError = toHttpError(error);
+  const requestId = requestIdOf(res);
+  if (res.headersSent) {
+    logger.error({ err: error, request_id: requestId }, "error after the response started");
+    req.socket.destroy();
+    return;
+  }
+  if (httpError) {
+    sendJson(res, httpError.status, httpError.body());
+    return;
+  }
+  logger.error({ err: error, request_id: requestId, method: req.method, path: pathOf(req) }, "request failed");
+  sendJson(res, 500, { error: "Internal Server Error", request_id: requestId });
 }
 
 /** The client error `error` stands for, or undefined when it is a fault of the server. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
 import { LIMITS } from "../limits.js";
 import { HttpError } from "./http-error.js";
@@ -7,32 +8,40 @@ export interface JsonBodyOptions {
   acceptTextPlain: boolean;
 }
 
-/**
- * Reads the request body as JSON into `req.body` (undefined when there is none), answering a
- * wrong content type with 415, an oversized body with 413 and malformed JSON with 400.
- */
-export function jsonBody({ acceptTextPlain }: JsonBodyOptions): RequestHandler {
-  const accepted = acceptTextPlain ? "application/json or text/plain" : "application/json";
+/** Reads the request body as JSON into `req.body` (see `readJsonBody`). */
+export function jsonBody(options: JsonBodyOptions): RequestHandler {
   return (req, _res, next) => {
-    req.body = undefined;
+    readJsonBody(req, options).then((body) => {
+      req.body = body;
+      next();
+    }, next);
+  };
+}
+
+/**
+ * The request body parsed as JSON (undefined when there is none), or an HttpError: 415 for a
+ * wrong content type, 413 for an oversized body and 400 for malformed JSON.
+ */
+export function readJsonBody(req: IncomingMessage, { acceptTextPlain }: JsonBodyOptions): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     const length = req.headers["content-length"];
     if (req.headers["transfer-encoding"] === undefined && (length === undefined || length === "0")) {
-      next();
+      resolve(undefined);
       return;
     }
-    const contentType = req.headers["content-type"];
-    const mediaTypeProblem = checkMediaType(contentType, acceptTextPlain);
+    const mediaTypeProblem = checkMediaType(req.headers["content-type"], acceptTextPlain);
     if (mediaTypeProblem) {
-      next(new HttpError(415, "Unsupported Media Type", { message: `${mediaTypeProblem}; send ${accepted}` }));
+      const accepted = acceptTextPlain ? "application/json or text/plain" : "application/json";
+      reject(new HttpError(415, "Unsupported Media Type", { message: `${mediaTypeProblem}; send ${accepted}` }));
       return;
     }
     const encoding = req.headers["content-encoding"];
     if (encoding !== undefined && encoding.toLowerCase() !== "identity") {
-      next(new HttpError(415, "Unsupported Media Type", { message: `Content-Encoding ${encoding} is not supported` }));
+      reject(new HttpError(415, "Unsupported Media Type", { message: `Content-Encoding ${encoding} is not supported` }));
       return;
     }
     if (length !== undefined && Number(length) > LIMITS.BODY_BYTES) {
-      next(tooLarge());
+      reject(tooLarge());
       return;
     }
 
@@ -46,17 +55,15 @@ export function jsonBody({ acceptTextPlain }: JsonBodyOptions): RequestHandler {
       if (error) {
         // Read and drop the rest, so the answer reaches a client still sending.
         req.resume();
-        next(error);
+        reject(error);
         return;
       }
       try {
         const text = Buffer.concat(chunks, received).toString("utf8");
-        req.body = text.trim() === "" ? undefined : JSON.parse(text);
+        resolve(text.trim() === "" ? undefined : JSON.parse(text));
       } catch (error) {
-        next(new HttpError(400, "Invalid JSON", { message: (error as Error).message }));
-        return;
+        reject(new HttpError(400, "Invalid JSON", { message: (error as Error).message }));
       }
-      next();
     };
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
@@ -66,7 +73,7 @@ export function jsonBody({ acceptTextPlain }: JsonBodyOptions): RequestHandler {
     req.on("data", onData);
     req.on("end", () => settle());
     req.on("error", () => settle(new HttpError(400, "Request body could not be read")));
-  };
+  });
 }
 
 function tooLarge(): HttpError {

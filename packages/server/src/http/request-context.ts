@@ -1,40 +1,49 @@
 import { randomUUID } from "node:crypto";
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import type { Logger } from "../logger.js";
 
 /** A caller's own request id is kept when it is a plain token of sensible length. */
 const ACCEPTED_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The id of the request being answered, as sent in `X-Request-Id`. */
-export function requestIdOf(res: Response): string {
-  return res.locals.requestId as string;
+export function requestIdOf(res: ServerResponse): string {
+  return res.getHeader("X-Request-Id") as string;
 }
 
-/** Gives every request an id, echoes it in `X-Request-Id`, and logs each answered request. */
+/** Gives a request its id, echoes it in `X-Request-Id`, and logs the request once answered. */
+export function beginRequest(req: IncomingMessage, res: ServerResponse, logger: Logger): void {
+  const incoming = req.headers["x-request-id"];
+  const requestId =
+    typeof incoming === "string" && ACCEPTED_REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID()}`;
+  res.setHeader("X-Request-Id", requestId);
+  if (logger.isLevelEnabled("info")) {
+    const started = performance.now();
+    res.on("finish", () => logger.info(accessLine(req, res, requestId, started), "request"));
+  }
+}
+
+/** `beginRequest` for every request Express handles. */
 export function requestContext(logger: Logger): RequestHandler {
-  const logsRequests = logger.isLevelEnabled("info");
   return (req, res, next) => {
-    const incoming = req.headers["x-request-id"];
-    const requestId =
-      typeof incoming === "string" && ACCEPTED_REQUEST_ID.test(incoming) ? incoming : `req_${randomUUID()}`;
-    res.locals.requestId = requestId;
-    res.setHeader("X-Request-Id", requestId);
-    if (logsRequests) {
-      const started = performance.now();
-      res.on("finish", () => logger.info(accessLine(req, res, requestId, started), "request"));
-    }
+    beginRequest(req, res, logger);
     next();
   };
 }
 
-function accessLine(req: Request, res: Response, requestId: string, started: number) {
-  const url = req.originalUrl;
+/** The path of a request without its query string, which may hold a key. */
+export function pathOf(req: IncomingMessage): string {
+  // Inside a mounted Express router `url` is cut down to the router's part; `originalUrl` is not.
+  const url = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
   const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function accessLine(req: IncomingMessage, res: ServerResponse, requestId: string, started: number) {
   return {
     request_id: requestId,
     method: req.method,
-    // Never the query string: it may hold a key.
-    path: query === -1 ? url : url.slice(0, query),
+    path: pathOf(req),
     status: res.statusCode,
     ms: Math.round((performance.now() - started) * 100) / 100,
   };

@@ -47,6 +47,11 @@ export class SqliteSessionStore implements SessionStore {
   private readonly db: Database;
   private readonly checkpointer: WalCheckpointer | undefined;
   private readonly sql: ReturnType<typeof prepareStatements>;
+  /**
+   * Live keys by hash (hex), so most requests skip the key lookup. Cleared whenever any key
+   * changes; misses are not kept, so unknown keys cannot flood it.
+   */
+  private readonly keys = new Map<string, StoredKey>();
   /** Batches waiting for the next group commit, with the callers waiting for them. */
   private queued: QueuedBatch[] = [];
   private readonly inTransaction: {
@@ -105,16 +110,25 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>): Account {
+    this.keys.clear();
     return this.inTransaction.createAccount(account, keyHashes);
   }
 
   addKey(accountId: number, kind: KeyKind, keyHash: Buffer, createdAt: number): void {
+    this.keys.clear();
     this.sql.insertKey.run(keyHash, accountId, kind, createdAt);
   }
 
   findKey(keyHash: Buffer): StoredKey | undefined {
+    const cacheKey = keyHash.toString("hex");
+    const cached = this.keys.get(cacheKey);
+    if (cached) return cached;
     const row = this.sql.findKey.get(keyHash) as (AccountRow & { key_hash: Buffer; kind: KeyKind }) | undefined;
-    return row && { keyHash: row.key_hash, kind: row.kind, account: toAccount(row) };
+    if (!row) return undefined;
+    const key: StoredKey = { keyHash: row.key_hash, kind: row.kind, account: toAccount(row) };
+    if (this.keys.size >= LIMITS.CACHED_KEYS) this.keys.clear();
+    this.keys.set(cacheKey, key);
+    return key;
   }
 
   demoAccount(createdAt: number): Account {
@@ -129,6 +143,7 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   revokePublishableKeys(accountId: number, revokedAt: number): void {
+    this.keys.clear();
     this.sql.revokePublishableKeys.run(revokedAt, accountId);
   }
 
