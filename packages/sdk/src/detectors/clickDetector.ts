@@ -3,7 +3,7 @@ import type { DetectorSettings } from "../defaults.js";
 import { nowSeconds } from "../lib/clock.js";
 import { clickableOf, elementOf, formFieldOf, isIgnored, isStepper, opensElsewhere } from "../lib/elements.js";
 import { listen } from "../lib/listen.js";
-import { watchPageActivity } from "../lib/pageActivity.js";
+import { createPageActivity } from "../lib/pageActivity.js";
 import type { Detector } from "./detector.js";
 
 /**
@@ -11,21 +11,17 @@ import type { Detector } from "./detector.js";
  * for `deadClickMs` and sent with `dead: true` when the page did nothing in response.
  */
 export const clickDetector: Detector<DetectorSettings["click"]> = (settings, { emit }) => {
-  const watches = new Set<() => void>();
+  const activity = settings.deadClicks ? createPageActivity() : null;
   return [
     listen<MouseEvent>(window, "click", (event) => {
       const element = elementOf(event.target);
       // Clicks a script fires (`element.click()`) are not the visitor's.
       if (!event.isTrusted || !element || isIgnored(element)) return;
       const click: MoodEvent = { type: "click", ts: nowSeconds(), x: Math.round(event.clientX), y: Math.round(event.clientY) };
-      if (!settings.deadClicks || !canBeDead(element)) return emit(click);
-      const cancel = watchPageActivity(settings.deadClickMs, (quiet) => {
-        watches.delete(cancel);
-        emit(quiet ? { ...click, dead: true } : click);
-      });
-      watches.add(cancel);
+      if (!activity || !canBeDead(element)) return emit(click);
+      activity.watch(settings.deadClickMs, (quiet) => emit(quiet ? { ...click, dead: true } : click));
     }),
-    () => watches.forEach((cancel) => cancel()),
+    () => activity?.stop(),
   ];
 };
 
