@@ -28,26 +28,37 @@ type ServerOptions = Parameters<typeof startServer>[0];
 export async function moodServer(options: ServerOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), "sessionmood-sdk-e2e-"));
   const dbPath = join(dir, "test.db");
-  const server = await startServer({ dbPath, port: 0, host: "127.0.0.1", logLevel: "silent", demo: false, ...options });
-  const response = await fetch(`${server.url}/v1/keys/generate`, {
+  const start = (port: number) => startServer({ dbPath, port, host: "127.0.0.1", logLevel: "silent", demo: false, ...options });
+  let server: Awaited<ReturnType<typeof startServer>> | null = await start(0);
+  const { port, url } = server;
+  const response = await fetch(`${url}/v1/keys/generate`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ customer_name: "SDK e2e" }),
   });
   const { api_key: secretKey = "", publishable_key: key = "" } = (await response.json()) as Record<string, string>;
   return {
-    url: server.url,
+    url,
     key,
     secretKey,
     /** GET /v1/sessions/:id/mood with the secret key; null while the session has no events. */
     async mood(sessionId: string): Promise<Record<string, unknown> | null> {
-      const r = await fetch(`${server.url}/v1/sessions/${encodeURIComponent(sessionId)}/mood`, {
+      const r = await fetch(`${url}/v1/sessions/${encodeURIComponent(sessionId)}/mood`, {
         headers: { "X-Api-Key": secretKey },
       });
       return r.ok ? ((await r.json()) as Record<string, unknown>) : null;
     },
+    /** Takes the server away: its port refuses connections until `start`. */
+    async stop() {
+      await server?.close();
+      server = null;
+    },
+    /** A new server process's worth of server on the same port and database. */
+    async start() {
+      server ??= await start(port);
+    },
     async close() {
-      await server.close();
+      await server?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

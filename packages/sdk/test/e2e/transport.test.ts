@@ -1,4 +1,4 @@
-import type { Browser, Page, Route } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, moodServer, recordEvents, sitePage } from "./harness.js";
 
@@ -50,45 +50,58 @@ describe("delivery in Chromium, against the real server", { timeout: 90_000 }, (
     });
   });
 
-  it("events the collector could not take are retried and stored once it is reachable again", async () => {
-    const { server, page, tracker, sent } = await visit((s) => ({
+  it("events sent while the server is down are retried and stored once it is back", async () => {
+    const { server, page, tracker } = await visit((s) => ({
       key: s.key,
       endpoint: s.url,
       options: JSON.stringify({ transport: { retryMs: 200, maxRetryMs: 400 } }),
     }));
     await tracker.flush();
-    // The collector is unreachable: Chromium refuses every request to it until the route is removed.
-    const down = (route: Route) => route.abort("connectionrefused");
-    await page.route(`${server.url}/v1/**`, down);
+    const id = await tracker.sessionId();
+    await expect.poll(async () => (await server.mood(id))?.event_count).toBe(1);
+    await server.stop();
+    let refused = 0;
+    page.on("requestfailed", (request) => void (request.url().includes("/v1/sessions/") && refused++));
     await page.click("#buy");
     await page.click("#buy");
     await tracker.flush();
-    await expect.poll(() => sent.urls.length).toBeGreaterThanOrEqual(3);
-    await page.unroute(`${server.url}/v1/**`, down);
-    const id = await tracker.sessionId();
+    // Retried with backoff while nothing listens on the port.
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await server.start();
     await expect.poll(async () => (await server.mood(id))?.event_count, { timeout: 10_000 }).toBe(3);
   });
 
-  it("after a 429 the page stops sending until reset_at", async () => {
+  it("after a 429 the page stops sending until reset_at, then sends what it kept", async () => {
     const plans = {
       starter: { sessionsPerMonth: 1, retentionDays: 7 },
       growth: { sessionsPerMonth: 1, retentionDays: 30 },
       pro: { sessionsPerMonth: 1, retentionDays: 90 },
     };
-    const { server, site, page, sent, tracker } = await visit((s) => ({ key: s.key, endpoint: s.url, "session-id": "first" }), { plans });
+    // The server's clock, moved to the next month below along with the page's.
+    let serverNow = Date.now();
+    const { server, site, page, sent, tracker } = await visit((s) => ({ key: s.key, endpoint: s.url, "session-id": "first" }), {
+      plans,
+      now: () => serverNow,
+    });
     await tracker.flush();
     await expect.poll(async () => (await server.mood("first"))?.event_count).toBe(1);
     site.useScript(`${server.url}/sdk/sessionmood.min.js`, { key: server.key, endpoint: server.url, "session-id": "second" });
+    await page.clock.install();
     const refused = page.waitForResponse((r) => r.url().includes("/sessions/second/") && r.status() === 429);
     await page.goto(`${site.origin}/next`);
     await page.waitForFunction(() => window.SessionMood?.tracker);
     await tracker.flush();
-    await refused;
+    const resetAt = Date.parse(((await (await refused).json()) as { reset_at: string }).reset_at);
     const requests = sent.urls.length;
     for (let i = 0; i < 3; i++) await page.click("#buy");
     await tracker.flush();
     await tracker.flush();
     expect(sent.urls.length).toBe(requests);
+    serverNow = resetAt + 1000;
+    await page.clock.fastForward(resetAt + 1000 - (await page.evaluate(() => Date.now())));
+    // The page view and three clicks kept through the pause (and the idle the month away caused).
+    await expect.poll(async () => (await server.mood("second"))?.event_count, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    expect(sent.events.slice(-6).filter((e) => e.type === "click")).toHaveLength(3);
   });
 
   it("an unreachable endpoint causes no error in the page", async () => {
@@ -102,14 +115,16 @@ describe("delivery in Chromium, against the real server", { timeout: 90_000 }, (
     expect(errors).toEqual([]);
   });
 
-  it("a visitor who stops is reported idle without further input", async () => {
-    const { page, sent, tracker } = await visit((s) => ({
-      key: s.key,
-      endpoint: s.url,
-      options: JSON.stringify({ detectors: { idle: { afterMs: 500 } } }),
-    }));
-    await page.waitForRequest((r) => (r.postData() ?? "").includes('"idle"'));
-    expect(sent.events.find((e) => e.type === "idle")!.duration_ms).toBeGreaterThanOrEqual(500);
-    await tracker.flush();
+  it("a visitor who stops for 10 s is reported idle without further input", async () => {
+    const { site, page, sent } = await visit((s) => ({ key: s.key, endpoint: s.url }));
+    await page.clock.install();
+    await page.goto(`${site.origin}/later`);
+    await page.waitForFunction(() => window.SessionMood?.tracker);
+    const idle = page.waitForRequest((r) => (r.postData() ?? "").includes('"idle"'));
+    await page.clock.fastForward(9_000);
+    expect(sent.count("idle")).toBe(0);
+    await page.clock.fastForward(1_500);
+    await idle;
+    expect(sent.events.find((e) => e.type === "idle")!.duration_ms).toBeGreaterThanOrEqual(10_000);
   });
 });
