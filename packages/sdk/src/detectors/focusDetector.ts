@@ -5,12 +5,17 @@ import type { Detector } from "./detector.js";
 
 /**
  * Reports `focus` and `blur` of form fields (inputs, selects, text areas, editable regions).
- * Leaving the tab blurs the field too, and coming back focuses it again: the visitor did leave it.
+ * Switching to another tab or window blurs the field and coming back focuses it again, but the
+ * visitor never left the field: the field stays `document.activeElement`, and neither is sent.
  */
 export const focusDetector: Detector<DetectorSettings["focus"]> = (_settings, { emit }) => {
+  let away: Element | null = null;
   const report = (type: "focus" | "blur") => (event: Event) => {
     const element = elementOf(event.target);
-    if (element && !isIgnored(element) && formFieldOf(element)) emit({ type });
+    if (!element || isIgnored(element) || !formFieldOf(element)) return;
+    if (type === "blur" && document.activeElement === element) away = element;
+    else if (away === element) away = null;
+    else emit({ type });
   };
   return [listen(document, "focusin", report("focus")), listen(document, "focusout", report("blur"))];
 };

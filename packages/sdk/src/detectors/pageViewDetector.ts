@@ -38,6 +38,8 @@ export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (_settin
     watchHistory(changed),
     listen(window, "popstate", changed),
     listen(window, "hashchange", changed),
+    // Restored from the back/forward cache: no load, so no page view unless this tells it.
+    listen<PageTransitionEvent>(window, "pageshow", (event) => event.persisted && (viewed(), wentBack())),
   ];
 };
 

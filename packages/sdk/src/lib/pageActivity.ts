@@ -9,15 +9,9 @@ import { watchRequests } from "./requestWatch.js";
  * the selection and `document.activeElement` around each click: `getSelection()` makes Chromium
  * bring layout up to date, which cost ~0.3 ms per click.
  */
-const ACTIVITY_EVENTS: Array<[EventTarget, string]> = [
-  [window, "scroll"],
-  [window, "hashchange"],
-  [window, "popstate"],
-  [window, "submit"],
-  [window, "pagehide"],
-  [document, "selectionchange"],
-  [document, "focusin"],
-];
+// On window, in the capture phase, which also sees the document's `selectionchange`. A hash
+// change needs no listener of its own: going to an anchor fires `popstate` too.
+const ACTIVITY_EVENTS = ["scroll", "popstate", "submit", "pagehide", "selectionchange", "focusin"];
 
 /** Watches after clicks for a sign of life from the page; see `createPageActivity`. */
 export interface PageActivity {
@@ -48,10 +42,11 @@ export function createPageActivity(): PageActivity {
   const seen = () => {
     for (const timer of [...pending.keys()]) end(timer, false);
   };
-  const observer = new MutationObserver(guard(seen));
+  // `seen` only calls guarded callbacks.
+  const observer = new MutationObserver(seen);
   const navigation = (window as { navigation?: EventTarget }).navigation;
   const stops = [
-    ...ACTIVITY_EVENTS.map(([target, type]) => listen(target, type, seen)),
+    ...ACTIVITY_EVENTS.map((type) => listen(window, type, seen)),
     watchHistory(seen),
     watchRequests((notice) => notice.phase === "start" && seen()),
     // Links and scripts that leave the page, before the next page has answered.

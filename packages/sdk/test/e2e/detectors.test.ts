@@ -117,6 +117,25 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
     }
   });
 
+  it("switching to another tab and back is not a blur and focus of the field", async () => {
+    await page.click("#email");
+    // What Chromium does when the window loses focus: focusout while the field stays the active element.
+    await page.evaluate(() => {
+      const field = document.getElementById("email")!;
+      field.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+      field.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+    });
+    await page.keyboard.press("Tab");
+    await expect.poll(async () => (await flush(), sent.count("blur"))).toBe(1);
+    expect(sent.count("focus")).toBe(2);
+  });
+
+  it("a page restored from the back/forward cache is a page view and a back navigation", async () => {
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
+    await expect.poll(async () => (await flush(), sent.count("back_nav"))).toBe(1);
+    expect(sent.count("page_view")).toBe(2);
+  });
+
   it("a long hover over a button without clicking is a hover with its duration", async () => {
     await page.hover("#buy");
     await page.waitForTimeout(400);
