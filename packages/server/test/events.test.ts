@@ -29,6 +29,12 @@ describe("storing events", () => {
       events_stored: 4,
       total_events: 4,
       current_mood: "frustrated",
+      mood: {
+        mood: "frustrated",
+        confidence: expect.any(Number),
+        signals: expect.arrayContaining(["rage_click_detected"]),
+        suggested_action: "show_live_chat",
+      },
     });
     const second = await post("checkout-1", { events: [{ type: "rage_click" }] });
     expect(second.body).toMatchObject({ events_stored: 1, total_events: 5 });

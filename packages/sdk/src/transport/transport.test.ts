@@ -14,7 +14,7 @@ function fakeServer() {
     "fetch",
     vi.fn(async (_url: string, init: RequestInit) => {
       bodies.push((JSON.parse(String(init.body)) as { events: MoodEvent[] }).events);
-      const answer = answers.shift() ?? json(200, { current_mood: { mood: "neutral" } });
+      const answer = answers.shift() ?? json(200, { current_mood: "neutral", mood: { mood: "neutral" } });
       if (answer === "network error") throw new TypeError("Failed to fetch");
       return answer;
     }),

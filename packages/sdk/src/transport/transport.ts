@@ -97,7 +97,7 @@ export function createTransport(
       if (status >= 200 && status < 300) {
         failures = 0;
         pausedByServer = false;
-        guard(onSent)((answer?.body?.current_mood as CurrentMood | undefined) ?? null);
+        guard(onSent)((answer?.body?.mood as CurrentMood | undefined) ?? null);
         continue;
       }
       const resetAt = status === 429 ? timeOf(answer?.body?.reset_at) : 0;

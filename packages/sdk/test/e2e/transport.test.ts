@@ -50,6 +50,19 @@ describe("delivery in Chromium, against the real server", { timeout: 90_000 }, (
     });
   });
 
+  it("without local scoring the page gets the server's whole mood after each batch", async () => {
+    const { server, page, tracker } = await visit((s) => ({ key: s.key, endpoint: s.url }));
+    for (let i = 0; i < 4; i++) await page.click("#dead");
+    await tracker.flush();
+    const remote = (await server.mood(await tracker.sessionId()))!;
+    expect(await tracker.mood()).toEqual({
+      mood: remote.mood,
+      confidence: remote.confidence,
+      signals: remote.signals,
+      suggested_action: remote.suggested_action,
+    });
+  });
+
   it("events sent while the server is down are retried and stored once it is back", async () => {
     const { server, page, tracker } = await visit((s) => ({
       key: s.key,

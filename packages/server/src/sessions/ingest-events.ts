@@ -67,7 +67,7 @@ async function storeBatch(
     newSessionsPerMonth: plan.sessionsPerMonth,
     score(previous) {
       const state = scoreEvents(previous ?? createMoodState(), events);
-      return { state, mood: moodOf(state).mood };
+      return { state, mood: moodOf(state) };
     },
   });
   if (!outcome.stored) {
@@ -78,11 +78,13 @@ async function storeBatch(
       reset_at: quotaResetAt(receivedAt),
     });
   }
+  const { mood, confidence, signals, suggested_action } = outcome.mood;
   return {
     session_id: sessionId,
     events_stored: events.length,
     total_events: outcome.totalEvents,
-    current_mood: outcome.mood,
+    current_mood: mood,
+    mood: { mood, confidence, signals, suggested_action },
   };
 }
 

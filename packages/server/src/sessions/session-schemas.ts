@@ -4,22 +4,30 @@ import { LIMITS } from "../limits.js";
 
 const mood = z.enum(MOODS);
 
+/** What the engine says of a session, as both the mood read and each stored batch answer it. */
+const moodFields = {
+  mood,
+  confidence: z.number().min(0).max(1),
+  signals: z.array(z.string()).describe("What drove the mood, strongest first."),
+  suggested_action: z.enum([...new Set(Object.values(ACTION_BY_MOOD))]),
+};
+
 export const EventsStoredSchema = z
   .object({
     session_id: z.string(),
     events_stored: z.number().int().describe("Events accepted by this request."),
     total_events: z.number().int().describe("Events stored for the session so far."),
     current_mood: mood,
+    mood: z
+      .object(moodFields)
+      .describe("The whole mood after this batch, so a page can react without reading it back."),
   })
   .meta({ id: "EventsStored" });
 
 export const SessionMoodSchema = z
   .object({
     session_id: z.string(),
-    mood,
-    confidence: z.number().min(0).max(1),
-    signals: z.array(z.string()).describe("What drove the mood, strongest first."),
-    suggested_action: z.enum([...new Set(Object.values(ACTION_BY_MOOD))]),
+    ...moodFields,
     event_count: z.number().int(),
     updated_at: z.string().describe("ISO 8601: when the latest batch was scored."),
   })

@@ -1,4 +1,4 @@
-import type { Mood, MoodEvent, MoodState } from "@sessionmood/engine";
+import type { Mood, MoodEvent, MoodResult, MoodState } from "@sessionmood/engine";
 import type { PlanName } from "../plans.js";
 
 export type KeyKind = "secret" | "publishable";
@@ -45,11 +45,11 @@ export interface EventBatch {
   /** The quota month `receivedAt` falls in, and how many new sessions it allows. */
   month: string;
   newSessionsPerMonth: number;
-  score(previous: MoodState | undefined): { state: MoodState; mood: Mood };
+  score(previous: MoodState | undefined): { state: MoodState; mood: MoodResult };
 }
 
 export type BatchOutcome =
-  | { stored: true; totalEvents: number; mood: Mood }
+  | { stored: true; totalEvents: number; mood: MoodResult }
   | { stored: false; reason: "quota_exceeded" };
 
 export interface Feedback {

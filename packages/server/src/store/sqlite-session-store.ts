@@ -259,7 +259,7 @@ export class SqliteSessionStore implements SessionStore {
     const { state, mood } = batch.score(previousState);
     const totalEvents = previousCount + batch.events.length;
     this.sql.insertBatch.run(pk, previousCount, receivedAt, JSON.stringify(batch.events));
-    this.sql.updateSession.run(receivedAt, totalEvents, mood, JSON.stringify(state), pk);
+    this.sql.updateSession.run(receivedAt, totalEvents, mood.mood, JSON.stringify(state), pk);
     return { stored: true, totalEvents, mood };
   }
 
