@@ -56,7 +56,7 @@ export class SqliteSessionStore implements SessionStore {
   private queued: QueuedBatch[] = [];
   private readonly inTransaction: {
     recordBatch: (batch: EventBatch) => BatchOutcome;
-    recordGroup: (group: readonly QueuedBatch[]) => (BatchOutcome | Error)[];
+    recordGroup: (group: readonly QueuedBatch[]) => BatchOutcome[];
     deleteSession: (accountId: number, sessionId: string) => boolean;
     purgeChunk: (plan: PlanName, before: number) => number;
     createAccount: (account: NewAccount, keyHashes: Record<KeyKind, Buffer>) => Account;
@@ -76,16 +76,8 @@ export class SqliteSessionStore implements SessionStore {
     this.sql = prepareStatements(this.db);
     this.inTransaction = {
       recordBatch: this.db.transaction((batch: EventBatch) => this.writeBatch(batch)),
-      // Each batch runs in its own savepoint (a nested transaction): one that fails is undone
-      // alone, and the others still commit.
       recordGroup: this.db.transaction((group: readonly QueuedBatch[]) =>
-        group.map(({ batch }) => {
-          try {
-            return this.inTransaction.recordBatch(batch);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
+        group.map(({ batch }) => this.writeBatch(batch)),
       ),
       deleteSession: this.db.transaction((accountId: number, sessionId: string) => {
         const pk = this.sql.findSessionPk.get(accountId, sessionId) as number | undefined;
@@ -156,7 +148,9 @@ export class SqliteSessionStore implements SessionStore {
 
   /**
    * Commits every batch that arrived since the last commit in one transaction. A commit costs
-   * the same for one batch or fifty, so under load this is most of the write throughput.
+   * the same for one batch or fifty, so under load this is most of the write throughput. Should
+   * the group fail, each batch is tried again in a transaction of its own, so a batch that
+   * cannot be stored fails alone and the others are still stored.
    */
   private readonly commitQueued = (): void => {
     const group = this.queued;
@@ -165,9 +159,14 @@ export class SqliteSessionStore implements SessionStore {
     let outcomes: (BatchOutcome | Error)[];
     try {
       outcomes = this.inTransaction.recordGroup(group);
-    } catch (error) {
-      for (const { reject } of group) reject(error);
-      return;
+    } catch {
+      outcomes = group.map(({ batch }) => {
+        try {
+          return this.inTransaction.recordBatch(batch);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      });
     }
     group.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i]!;
