@@ -20,6 +20,7 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SESSIONS_PER_CONNECTION = 100;
 const MOOD_RATE = 1000;
+const GOALS = { eventsPerSecond: 50_000, ofBareFloor: 0.3, moodP99Ms: 5 };
 
 const role = process.argv[2];
 if (role === "real") await serveReal();
@@ -65,6 +66,12 @@ async function main() {
     console.log(`  ratio       ${(serverEvents / floorEvents).toFixed(2)}x of the bare floor`);
     console.log(`GET /mood at ${MOOD_RATE} req/s for ${SECONDS}s (${moods.count} requests) ${JSON.stringify(moods.statuses)}`);
     console.log(`  p50 ${ms(moods.p50)}  p90 ${ms(moods.p90)}  p99 ${ms(moods.p99)}  max ${ms(moods.max)}`);
+    const verdict = (met) => (met ? "met" : "MISSED");
+    console.log(
+      `goals: ≥ ${fmt(GOALS.eventsPerSecond).trim()} events/s ${verdict(serverEvents >= GOALS.eventsPerSecond)}, ` +
+        `≥ ${GOALS.ofBareFloor}x the bare floor ${verdict(serverEvents / floorEvents >= GOALS.ofBareFloor)}, ` +
+        `mood p99 ≤ ${GOALS.moodP99Ms} ms ${verdict(moods.p99 <= GOALS.moodP99Ms)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

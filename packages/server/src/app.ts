@@ -10,11 +10,13 @@ import { openApiRouter } from "./openapi/openapi-router.js";
 import { sdkRouter } from "./sdk/sdk-router.js";
 import type { Services } from "./services.js";
 import { ingestEvents } from "./sessions/ingest-events.js";
+import { sessionMood } from "./sessions/session-mood.js";
 import { sessionsRouter } from "./sessions/sessions-router.js";
 
 /**
  * The whole HTTP API as a request listener; it does not listen (see `startServer`). Posting
- * events is answered ahead of Express (see `ingestEvents`), everything else by Express.
+ * events and reading a mood are answered ahead of Express (see `directRoute`), everything else
+ * by Express.
  */
 export function createApp(services: Services): RequestListener {
   const app = express();
@@ -34,8 +36,8 @@ export function createApp(services: Services): RequestListener {
   app.use(routeNotFound);
   app.use(errorHandler(services.logger));
 
-  const postEvents = ingestEvents(services);
+  const directRoutes = [ingestEvents(services), sessionMood(services)];
   return (req, res) => {
-    if (!postEvents(req, res)) app(req, res);
+    if (!directRoutes.some((route) => route(req, res))) app(req, res);
   };
 }

@@ -9,7 +9,7 @@ import { sessionIdOf } from "./session-id.js";
 /** DELETE /v1/sessions/:id: erases the session's events, mood and feedback for good. */
 export function deleteSession({ store }: Services): RequestHandler<{ id: string }> {
   return (req, res) => {
-    const sessionId = sessionIdOf(req);
+    const sessionId = sessionIdOf(req.params);
     if (!store.deleteSession(callerOf(res).account.id, sessionId)) throw sessionNotFound(sessionId);
     const body: z.infer<typeof SessionDeletedSchema> = {
       session_id: sessionId,

@@ -10,7 +10,7 @@ import { sessionIdOf } from "./session-id.js";
 /** POST /v1/sessions/:id/feedback: records what a page did about a mood and whether it helped. */
 export function sessionFeedback({ config, store }: Services): RequestHandler<{ id: string }> {
   return (req, res) => {
-    const sessionId = sessionIdOf(req);
+    const sessionId = sessionIdOf(req.params);
     const feedback = validate(FeedbackSchema, req.body ?? {});
     const recorded = store.addFeedback(callerOf(res).account.id, sessionId, {
       actionTaken: feedback.action_taken,
