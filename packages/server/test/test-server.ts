@@ -53,7 +53,11 @@ export async function startTestServer(
   const dbPath = join(dir, "sessionmood.db");
   const server = await startServer({ host: "127.0.0.1", port: 0, dbPath, logLevel: "silent", ...overrides });
 
-  const call = async (method: string, path: string, { key, body, raw, headers = {} }: CallOptions = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    { key, body, raw, headers = {} }: CallOptions = {},
+  ): Promise<Answer> => {
     const sent: Record<string, string> = { ...headers };
     if (key !== undefined) sent["x-api-key"] = key;
     // Bytes, not a string: fetch would label a string text/plain on its own.
