@@ -160,3 +160,17 @@ describe("neutral", () => {
     expect(result.signals).toEqual(["no_strong_signal"]);
   });
 });
+
+describe("repeated clicks", () => {
+  it("a visitor hammering a button that does nothing is frustrated, not decisive", () => {
+    const hammering = repeat(5, "click", 1, 0.25, { x: 454, y: 399 });
+    const result = moodFromEvents([
+      ...timeline([0, "page_view"]),
+      ...hammering.slice(0, 3),
+      ...timeline([1.6, "rage_click", { x: 454, y: 399 }]),
+      ...hammering.slice(3),
+    ]);
+    expect(result.mood).toBe("frustrated");
+    expect(result.signals).not.toContain("fast_direct_interactions");
+  });
+});

@@ -32,6 +32,8 @@ export interface MoodState {
   at: number | null;
   lastType: EventType | null;
   lastPageViewAt: number | null;
+  /** When the latest click was, to tell a repeat from a new, direct click. */
+  lastClickAt: number | null;
   /** Start and latest event of the current stretch of form work. */
   formStartedAt: number | null;
   formLastAt: number | null;
@@ -49,6 +51,7 @@ export function createMoodState(): MoodState {
     at: null,
     lastType: null,
     lastPageViewAt: null,
+    lastClickAt: null,
     formStartedAt: null,
     formLastAt: null,
     blurredAt: null,
@@ -117,10 +120,13 @@ function applyEvent(s: MoodState, event: MoodEvent): void {
         previousAt !== null &&
         s.lastType !== null &&
         !HESITANT_TYPES.has(s.lastType) &&
-        t - previousAt <= TUNING.quickClickGapS
+        t - previousAt <= TUNING.quickClickGapS &&
+        // A click right after another is hammering (the rage-click window), not moving on.
+        !(s.lastClickAt !== null && Math.abs(t - s.lastClickAt) <= TUNING.repeatClickS)
       ) {
         ev.quickClicks += weight;
       }
+      s.lastClickAt = t;
       break;
     case "rage_click":
       ev.rage += weight;

@@ -75,8 +75,10 @@ export const TUNING = {
   /** …when at least half of them were left this fast (s after arriving). */
   churnDwellS: 10,
   churnShare: 0.5,
-  /** A click this soon (s) after the previous event, with no hesitation between, is direct. */
+  /** A click this soon (s) after the previous event, with no hesitation between, is direct… */
   quickClickGapS: 3,
+  /** …unless it comes this soon (s) after another click: the rage-click window, so a repeat. */
+  repeatClickS: 1,
   /** Idle shorter than this (ms) is reading; longer is attention elsewhere. */
   longIdleMs: 10_000,
   /** Idle counts in units of this (ms)… */
