@@ -40,7 +40,7 @@ export function moodOf(state: MoodState): MoodResult {
     }
   });
   const tooFew = state.events < TUNING.minEvents;
-  const mood = MOODS[tooFew ? 6 : best]!;
+  const mood = tooFew ? "neutral" : MOODS[best]!;
   const certainty = 1 - Math.pow(2, -state.events / TUNING.confidenceHalfEvents);
 
   let confidence = certainty / 2;
