@@ -12,8 +12,9 @@ if (!existsSync(CHROMIUM)) {
     );
     process.exit(1);
   }
+  // Without recommended packages the install stays small; text in test pages still needs a font.
   console.log("Installing Chromium for the browser tests…");
-  execSync("apt-get update && apt-get install -y --no-install-recommends chromium", {
+  execSync("apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation", {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
