@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { Router, type RequestHandler } from "express";
 import type { z } from "zod";
 import { bearerToken } from "../http/authenticate.js";
@@ -53,18 +52,14 @@ function generate({ config, store }: Services): RequestHandler {
 
 /** With an admin token configured, only its holder may open accounts. */
 function adminGate(adminToken: string | undefined): RequestHandler {
-  const expected = adminToken === undefined ? undefined : digest(adminToken);
+  // Hashing first gives the constant-time comparison inputs of equal length.
+  const expected = adminToken === undefined ? undefined : hashKey(adminToken);
   return (req, _res, next) => {
     if (expected === undefined) return next();
     const token = bearerToken(req);
-    if (token === undefined || !sameHash(digest(token), expected)) {
+    if (token === undefined || !sameHash(hashKey(token), expected)) {
       throw new HttpError(401, "Unauthorized", { message: "Key generation needs the admin token as a Bearer token" });
     }
     next();
   };
-}
-
-/** Hashing first gives equal-length inputs to the constant-time comparison. */
-function digest(token: string): Buffer {
-  return createHash("sha256").update(token).digest();
 }
