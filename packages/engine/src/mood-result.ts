@@ -61,8 +61,14 @@ export function moodOf(state: MoodState, policy?: ActionPolicy): MoodResult {
     confidence: shown,
     signals,
     suggested_action: shown >= TUNING.minActionConfidence ? (policy?.[mood] ?? ACTION_BY_MOOD[mood]) : "no_action",
-    scores: Object.fromEntries(MOODS.map((m, i) => [m, round(scores[i]!, 1000)])) as Record<Mood, number>,
+    scores: scoresByMood(scores),
   };
+}
+
+function scoresByMood(scores: readonly number[]): Record<Mood, number> {
+  const byMood = {} as Record<Mood, number>;
+  MOODS.forEach((mood, i) => (byMood[mood] = round(scores[i]!, 1000)));
+  return byMood;
 }
 
 const RULE_MOOD = SIGNAL_RULES.map((rule) => MOODS.indexOf(rule.mood));
