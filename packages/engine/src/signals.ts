@@ -36,11 +36,12 @@ export interface SignalRule {
 }
 
 /** A signal that is simply one kind of evidence times its weight. */
-function linear(name: SignalName, mood: Mood, kind: CountedEvidence, weight: number): SignalRule {
+function linear(name: SignalName, mood: Mood, kind: FadedCount, weight: number): SignalRule {
   return { name, mood, strength: (ev) => ev[kind] * weight };
 }
 
-type CountedEvidence = Exclude<keyof Evidence, "pagesSeen" | "at" | "blurredAt" | "formStartedAt" | "formLastAt">;
+/** The kinds of evidence that are faded sums over events. */
+type FadedCount = Exclude<keyof Evidence, "pagesSeen" | "idleNow" | "at" | "blurredAt" | "formStartedAt" | "formLastAt">;
 
 /** The documented evidence of each mood, as scoring rules. */
 export const SIGNAL_RULES: readonly SignalRule[] = [
