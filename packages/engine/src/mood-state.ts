@@ -39,8 +39,9 @@ export function scoreEvent(state: MoodState, event: MoodEvent): MoodState {
 }
 
 /**
- * The state after `events`, which may come in any order and any batches. Pure. The common case,
- * events newer than all before, appends; a late event is inserted in its place.
+ * The state after `events`, which may come in any order and any batches (events without `ts`
+ * take the latest time seen, so only they depend on order). Pure. The common case, events newer
+ * than all before, appends; a late event is inserted in its place.
  */
 export function scoreEvents(state: MoodState, events: readonly MoodEvent[]): MoodState {
   const next: MoodState = { v: ENGINE_VERSION, events: state.events + events.length, at: state.at, recent: state.recent.slice() };
@@ -57,6 +58,6 @@ function remember(s: MoodState, event: MoodEvent): void {
   if (s.at === null || t > s.at) s.at = t;
   else if (t < s.at - RECENT_WINDOW_S) return;
   insertRecent(s.recent, [t, code]);
-  // Trimming is idempotent, so a long batch trims now and then instead of after every event.
+  // Trimming early or late ends the same (see trimRecent), so a long batch trims now and then.
   if (s.recent.length >= 2 * TUNING.recentEvents) trimRecent(s.recent, s.at);
 }

@@ -14,7 +14,7 @@ export const TUNING = {
   confidenceHalfEvents: 3,
   /**
    * Below this confidence the mood is reported but no action suggested: one dead click or one
-   * back navigation after a page view (about 0.2) is too thin to interrupt a visitor for.
+   * back navigation after a page view (0.2 at most) is too thin to interrupt a visitor for.
    */
   minActionConfidence: 0.25,
   /** Events kept for scoring: the last minute or two at any realistic pace, and `moodOf` stays cheap. */
