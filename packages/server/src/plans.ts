@@ -22,6 +22,13 @@ export function isPlanName(name: unknown): name is PlanName {
   return (PLAN_NAMES as readonly unknown[]).includes(name);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long an account keeps events (ms): the days it chose, else its plan's. */
+export function retentionMs(account: { plan: PlanName; retentionDays: number | null }, plans: PlanTable): number {
+  return (account.retentionDays ?? plans[account.plan].retentionDays) * DAY_MS;
+}
+
 /** The quota month a moment falls in, e.g. "2026-05" (UTC). */
 export function quotaMonth(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);
