@@ -33,4 +33,9 @@ export const LIMITS = {
    * file. Often enough to keep the log a few MB; the copy and its fsync stay off the request path.
    */
   WAL_CHECKPOINT_MS: 250,
+  /**
+   * Batches waiting for one commit at most: a commit takes milliseconds, so more than this means
+   * the disk is not keeping up, and refusing (503) keeps memory bounded under a flood.
+   */
+  MAX_QUEUED_BATCHES: 2_000,
 } as const;

@@ -10,6 +10,9 @@ export type PlanName = (typeof PLAN_NAMES)[number];
 
 export type PlanTable = Record<PlanName, Plan>;
 
+/** A day in milliseconds, the unit of retention. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The contract's plans; a deployment or a test may pass its own table. */
 export const PLANS: PlanTable = {
   starter: { sessionsPerMonth: 5_000, retentionDays: 7 },

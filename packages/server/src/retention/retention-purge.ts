@@ -1,8 +1,6 @@
 import type { Logger } from "../logger.js";
-import { PLAN_NAMES, type PlanTable } from "../plans.js";
+import { DAY_MS, PLAN_NAMES, type PlanTable } from "../plans.js";
 import type { SessionStore } from "../store/session-store.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes every session idle for longer than its account plan's retention; returns how many. */
 export function purgeExpiredSessions(store: SessionStore, plans: PlanTable, now: number): number {

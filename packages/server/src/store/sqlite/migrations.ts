@@ -1,0 +1,120 @@
+import type { Database } from "better-sqlite3";
+
+/**
+ * The schema, one step per version, applied in order at start-up. Released steps never change;
+ * a new version is a new step at the end.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT,
+    plan TEXT NOT NULL,
+    allowed_origins TEXT,
+    is_demo INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE api_keys (
+    key_hash BLOB PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    kind TEXT NOT NULL CHECK (kind IN ('secret', 'publishable')),
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) WITHOUT ROWID;
+  CREATE TABLE sessions (
+    pk INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    session_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    mood TEXT NOT NULL,
+    state TEXT NOT NULL,
+    UNIQUE (account_id, session_id)
+  );
+  CREATE INDEX sessions_by_account_mood ON sessions (account_id, mood);
+  CREATE INDEX sessions_by_update ON sessions (updated_at);
+  -- A batch is stored as it arrived, a JSON array of complete events: one row per request
+  -- costs a fraction of one row per event, and nothing reads events one by one.
+  CREATE TABLE event_batches (
+    id INTEGER PRIMARY KEY,
+    session_pk INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  CREATE INDEX event_batches_by_session ON event_batches (session_pk);
+  CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    session_pk INTEGER NOT NULL,
+    action_taken TEXT NOT NULL,
+    was_helpful INTEGER,
+    notes TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX feedback_by_session ON feedback (session_pk);
+  CREATE TABLE monthly_usage (
+    account_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    new_sessions INTEGER NOT NULL,
+    PRIMARY KEY (account_id, month)
+  ) WITHOUT ROWID;
+  `,
+  // Key expiry, per-account retention, batch ids, event times for retention by event age, the
+  // event cap, and deletion markers. event_batches is rebuilt: SQLite adds a NOT NULL column only
+  // with a default, and its account lets the purge seek one account's expired batches directly.
+  `
+  ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+  ALTER TABLE accounts ADD COLUMN retention_days INTEGER;
+  ALTER TABLE sessions ADD COLUMN capped INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE event_batches_v2 (
+    id INTEGER PRIMARY KEY,
+    session_pk INTEGER NOT NULL,
+    account_id INTEGER NOT NULL,
+    batch_id TEXT,
+    first_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  INSERT INTO event_batches_v2 (id, session_pk, account_id, first_seq, received_at, first_at, last_at, events)
+    SELECT b.id, b.session_pk, s.account_id, b.first_seq, b.received_at, b.received_at, b.received_at, b.events
+    FROM event_batches b JOIN sessions s ON s.pk = b.session_pk;
+  DROP TABLE event_batches;
+  ALTER TABLE event_batches_v2 RENAME TO event_batches;
+  CREATE INDEX event_batches_by_session ON event_batches (session_pk);
+  CREATE UNIQUE INDEX event_batches_by_batch_id ON event_batches (session_pk, batch_id) WHERE batch_id IS NOT NULL;
+  CREATE INDEX event_batches_by_account_age ON event_batches (account_id, last_at);
+  -- Sessions whose events were all purged, found without reading the others.
+  CREATE INDEX sessions_emptied ON sessions (pk) WHERE event_count = 0;
+  CREATE TABLE deleted_sessions (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    session_id TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    UNIQUE (account_id, session_id)
+  );
+  CREATE INDEX deleted_sessions_by_age ON deleted_sessions (deleted_at);
+  `,
+];
+
+/** Brings the schema up to `target` (the latest version by default); returns the version it is at. */
+export function migrate(db: Database, target = MIGRATIONS.length): number {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)");
+  const current = db.prepare("SELECT max(version) AS version FROM schema_version").pluck();
+  const record = db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)");
+  // IMMEDIATE: two processes starting on one file at once must not both apply a step.
+  return db
+    .transaction(() => {
+      let version = (current.get() as number | null) ?? 0;
+      for (const step of MIGRATIONS.slice(version, target)) {
+        db.exec(step);
+        version += 1;
+        record.run(version, Date.now());
+      }
+      return version;
+    })
+    .immediate();
+}
