@@ -38,4 +38,6 @@ export const LIMITS = {
    * the disk is not keeping up, and refusing (503) keeps memory bounded under a flood.
    */
   MAX_QUEUED_BATCHES: 2_000,
+  /** Rows one retention purge transaction deletes: a few ms of work, so requests never wait long behind it. */
+  PURGE_CHUNK_ROWS: 100,
 } as const;
