@@ -46,7 +46,9 @@ export class SqliteAccounts implements AccountStore {
       updateSettings: db.transaction((accountId: number, patch: AccountSettingsPatch): Account => {
         const row = sql.findAccount.get(accountId) as AccountRow | undefined;
         if (!row) throw new Error(`No account ${accountId}`);
-        const account = { ...toAccount(row), ...patch };
+        const account = toAccount(row);
+        if (patch.retentionDays !== undefined) account.retentionDays = patch.retentionDays;
+        if (patch.allowedOrigins !== undefined) account.allowedOrigins = patch.allowedOrigins;
         sql.updateSettings.run(account.retentionDays, toJson(account.allowedOrigins), accountId);
         return account;
       }),
