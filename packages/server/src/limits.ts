@@ -53,11 +53,6 @@ export const LIMITS = {
   MAX_SESSION_EVENTS: 10_000,
   /** Client clocks run a little fast; a batch further ahead than this (s) is moved back to now. */
   FUTURE_TOLERANCE_S: 300,
-  /**
-   * Rows one retention transaction deletes: small enough that a chunk never holds up requests for
-   * more than a few ms (see the purge benchmark), large enough to purge 100,000 sessions in seconds.
-   */
-  PURGE_CHUNK_ROWS: 500,
   /** Seconds a client is asked to wait when the server sheds load (503). */
   BUSY_RETRY_AFTER_S: 1,
   /** On shutdown, requests under way get this long (ms) before their connections are cut. */
@@ -67,4 +62,14 @@ export const LIMITS = {
    * file. Often enough to keep the log a few MB; the copy and its fsync stay off the request path.
    */
   WAL_CHECKPOINT_MS: 250,
+  /**
+   * Batches waiting for one commit at most: a commit takes milliseconds, so more than this means
+   * the disk is not keeping up, and refusing (503) keeps memory bounded under a flood.
+   */
+  MAX_QUEUED_BATCHES: 2_000,
+  /**
+   * Rows one retention purge transaction deletes: about 1 ms of work on an idle core, so even on a
+   * loaded machine requests never wait more than a few ms behind it (bench/purge.js).
+   */
+  PURGE_CHUNK_ROWS: 100,
 } as const;

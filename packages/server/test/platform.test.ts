@@ -66,13 +66,14 @@ describe("a running server", () => {
     );
     expect(Object.keys(body.paths["/v1/settings"])).toEqual(["get", "patch"]);
     expect(body.paths["/v1/sessions/{id}/events"].post.responses).toHaveProperty("410");
-    expect(schemas.EventBatch.properties.batch_id.maxLength).toBe(64);
-    expect(schemas.SettingsPatch.additionalProperties).toBe(false);
+
     const schemas = body.components.schemas;
     expect(schemas.Event.oneOf ?? schemas.Event.anyOf).toHaveLength(12);
     expect(schemas.EventBatch.properties.events.maxItems).toBe(200);
     expect(schemas.Feedback.required).toEqual(["action_taken"]);
     expect(schemas.KeyRequest.properties.plan.enum).toEqual(["starter", "growth", "pro"]);
+    expect(schemas.EventBatch.properties.batch_id.maxLength).toBe(64);
+    expect(schemas.SettingsPatch.additionalProperties).toBe(false);
     expect(JSON.stringify(body)).not.toMatch(/"\$ref":"#\/components\/schemas\/undefined"/);
   });
 
