@@ -1,6 +1,6 @@
+import { LIMITS } from "../limits.js";
 import type { Logger } from "../logger.js";
 import { DAY_MS, PLAN_NAMES, type PlanTable } from "../plans.js";
-import { LIMITS } from "../limits.js";
 import type { SessionStore } from "../store/session-store.js";
 import type { RetentionStore } from "../store/storage.js";
 
