@@ -37,6 +37,7 @@ async function writeWithPreviousStore(): Promise<number> {
     },
   });
   store.addFeedback(id, "s", { actionTaken: "live_chat", wasHelpful: true, notes: null, createdAt: NOW });
+  store.revokePublishableKeys(id, NOW);
   await store.close();
   return id;
 }
@@ -51,6 +52,7 @@ test("a database of the previous schema opens with everything in it, and takes t
       expiresAt: null,
       account: { id: accountId, allowedOrigins: ["https://a.example"], retentionDays: null },
     });
+    expect(await storage.findKey(Buffer.from("p"), NOW)).toBeUndefined();
     const exported = await storage.exportSession(accountId, "s");
     expect(exported?.session).toMatchObject({ eventCount: 3, createdAt: NOW, updatedAt: NOW });
     expect(exported?.batches).toEqual([{ batchId: null, receivedAt: NOW, events: clicks(3) }]);
