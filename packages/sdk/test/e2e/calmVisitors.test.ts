@@ -87,8 +87,9 @@ describe("calm visitors raise no false alarms (Chromium, real server)", { timeou
       }, hidden);
     await page.clock.pauseAt(Date.now() + 5_000);
     await setHidden(true);
-    await page.clock.fastForward(600_000);
+    await page.clock.fastForward(60_000);
     await expect.poll(async () => (await sentOf("idle")).length).toBe(1);
+    await page.clock.fastForward(540_000);
     await setHidden(false);
     await expect.poll(async () => (await sentOf("idle")).length).toBe(2);
     await page.evaluate(() => window.dispatchEvent(new FocusEvent("blur")));
@@ -125,7 +126,7 @@ describe("calm visitors raise no false alarms (Chromium, real server)", { timeou
     // Four quick flicks down a feed, ~10000 px/s under the finger: momentum carries the page at ~5000 px/s.
     for (let flick = 0; flick < 4; flick++) {
       const at = Date.now() / 1000;
-      const touch = (type: string, i: number) =>
+      const touch = (type: "touchStart" | "touchMove" | "touchEnd", i: number) =>
         cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x: 300, y: 650 - i * 80 }], timestamp: at + i * 0.008 });
       await touch("touchStart", 0);
       for (let i = 1; i <= 6; i++) await touch("touchMove", i);
