@@ -7,10 +7,10 @@ import { createPageActivity } from "../lib/pageActivity.js";
 import { listenToClicks } from "../lib/visitorClicks.js";
 import type { Detector } from "./detector.js";
 
-/** The page's answer to a press, while it is awaited: `quiet` once known, `then` once clicked. */
+/** The page's answer to a press, while it is awaited: `_quiet` once known, `_then` once clicked. */
 interface Press {
-  quiet?: boolean;
-  then?: (quiet: boolean) => void;
+  _quiet?: boolean;
+  _then?: (quiet: boolean) => void;
 }
 
 /**
@@ -28,8 +28,8 @@ export const clickDetector: Detector<DetectorSettings["click"]> = (settings, { e
       if (!activity || !event.isTrusted || !element || !canBeDead(element, event)) return;
       const current: Press = (press = {});
       activity.watch(settings.deadClickMs, (quiet) => {
-        current.quiet = quiet;
-        current.then?.(quiet);
+        current._quiet = quiet;
+        current._then?.(quiet);
       });
     }),
     listenToClicks((event, element) => {
@@ -40,9 +40,9 @@ export const clickDetector: Detector<DetectorSettings["click"]> = (settings, { e
       if (!activity || !canBeDead(element, event)) return emit(click);
       const done = (quiet: boolean) => emit(quiet ? { ...click, dead: true } : click);
       // Without a press (a key) or after a long one, the watch starts now.
-      if (!pressed || pressed.quiet) activity.watch(settings.deadClickMs, done);
-      else if (pressed.quiet === false) done(false);
-      else pressed.then = done;
+      if (!pressed || pressed._quiet) activity.watch(settings.deadClickMs, done);
+      else if (pressed._quiet === false) done(false);
+      else pressed._then = done;
     }),
     () => activity?.stop(),
   ];

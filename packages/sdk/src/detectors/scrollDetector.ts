@@ -8,20 +8,11 @@ import type { Detector } from "./detector.js";
 /** A single jump (End key) reads as a very fast gesture, not an infinitely fast one. */
 const MIN_GESTURE_MS = 100;
 
-/** One scrolling thing (the page or a panel): its position, gesture in progress and current leg. */
+/** The gestures of one scrolling thing (the page or a panel). */
 interface Scroller {
-  y: number;
-  // The gesture in progress: where and when it started (0: none), by touch or not, its direction and ts.
-  fromY: number;
-  startedAt: number;
-  endedAt: number;
-  touch: boolean;
-  direction: ScrollDirection;
-  ts: number;
-  // The run of gestures in one direction so far, to tell a real reversal from jitter.
-  legDirection: ScrollDirection;
-  legPx: number;
-  endTimer?: ReturnType<typeof setTimeout>;
+  /** Its position moved; `eventAt` is the time of the first scroll event since the last frame. */
+  _moved(eventAt: number): void;
+  _stop(): void;
 }
 
 /**
@@ -47,58 +38,68 @@ export const scrollDetector: Detector<DetectorSettings["scroll"]> = (settings, {
     inputAt = event.timeStamp;
     touchInput = touch;
   };
-  const positionOf = (target: EventTarget) => (target instanceof Element ? target.scrollTop : scrollY);
 
-  const endGesture = (scroller: Scroller, target: EventTarget) => {
-    clearTimeout(scroller.endTimer);
-    const px = Math.abs(scroller.y - scroller.fromY);
-    const started = scroller.startedAt;
-    scroller.startedAt = 0;
-    if (!started || px < settings.minPx) return;
-    const { direction } = scroller;
-    const perSecond = px / (Math.max(scroller.endedAt - started, MIN_GESTURE_MS) / 1000);
-    emit({ type: "scroll", ts: scroller.ts, speed: Math.round(scroller.touch ? perSecond / settings.touchFactor : perSecond), direction });
-    if (direction === scroller.legDirection) return void (scroller.legPx += px);
-    // Read here, in a timer, not in the scroll handler.
-    const height = target instanceof Element ? target.clientHeight : innerHeight;
-    if (scroller.legPx >= settings.backtrackViewports * height) emit({ type: "backtrack" });
-    scroller.legDirection = direction;
-    scroller.legPx = px;
+  const scrollerOf = (target: EventTarget): Scroller => {
+    const panel = target instanceof Element ? target : null;
+    const positionOf = () => (panel ? panel.scrollTop : scrollY);
+    let y = positionOf();
+    // The gesture in progress: where and when it started (0: none), by touch or not, its direction and ts.
+    let fromY = 0;
+    let startedAt = 0;
+    let endedAt = 0;
+    let touch = false;
+    let direction: ScrollDirection = "down";
+    let ts = 0;
+    // The run of gestures in one direction so far, to tell a real reversal from jitter.
+    let legDirection: ScrollDirection = "down";
+    let legPx = 0;
+    let endTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const endGesture = () => {
+      clearTimeout(endTimer);
+      const px = Math.abs(y - fromY);
+      const started = startedAt;
+      startedAt = 0;
+      if (!started || px < settings.minPx) return;
+      const perSecond = px / (Math.max(endedAt - started, MIN_GESTURE_MS) / 1000);
+      emit({ type: "scroll", ts, speed: Math.round(touch ? perSecond / settings.touchFactor : perSecond), direction });
+      if (direction === legDirection) return void (legPx += px);
+      // Read here, in a timer, not in the scroll handler.
+      if (legPx >= settings.backtrackViewports * (panel ? panel.clientHeight : innerHeight)) emit({ type: "backtrack" });
+      legDirection = direction;
+      legPx = px;
+    };
+
+    return {
+      _moved(eventAt) {
+        const nextY = positionOf();
+        if (nextY === y) return;
+        const nextDirection: ScrollDirection = nextY > y ? "down" : "up";
+        if (startedAt && nextDirection !== direction) endGesture();
+        if (!startedAt) {
+          if (!pressed && eventAt - inputAt > settings.inputMs) return void (y = nextY);
+          fromY = y;
+          startedAt = eventAt;
+          touch = touchInput;
+          direction = nextDirection;
+          ts = nowSeconds();
+        }
+        y = nextY;
+        endedAt = performance.now();
+        clearTimeout(endTimer);
+        endTimer = setTimeout(guard(endGesture), settings.gestureEndMs);
+      },
+      _stop: () => clearTimeout(endTimer),
+    };
   };
 
-  const sample = guard((target: EventTarget, eventAt: number) => {
-    const at = performance.now();
-    const y = positionOf(target);
-    let scroller = scrollers.get(target);
-    if (!scroller) {
-      // First seen: its position before this event is unknown, so this frame only sets the start.
-      scroller = { y, fromY: y, startedAt: 0, endedAt: 0, touch: false, direction: "down", ts: 0, legDirection: "down", legPx: 0 };
-      return void scrollers.set(target, scroller);
-    }
-    if (y === scroller.y) return;
-    const direction: ScrollDirection = y > scroller.y ? "down" : "up";
-    if (scroller.startedAt && direction !== scroller.direction) endGesture(scroller, target);
-    if (!scroller.startedAt) {
-      if (!pressed && eventAt - inputAt > settings.inputMs) return void (scroller.y = y);
-      scroller.fromY = scroller.y;
-      scroller.startedAt = eventAt;
-      scroller.touch = touchInput;
-      scroller.direction = direction;
-      scroller.ts = nowSeconds();
-    }
-    scroller.y = y;
-    scroller.endedAt = at;
-    clearTimeout(scroller.endTimer);
-    scroller.endTimer = setTimeout(guard(endGesture), settings.gestureEndMs, scroller, target);
-  });
-
-  sample(document, 0);
+  scrollers.set(document, scrollerOf(document));
 
   return [
     listen(document, "wheel", input),
     // Enter follows links and presses buttons: the jump after it is the page's.
     listen<KeyboardEvent>(document, "keydown", (event) => event.key === "Enter" || input(event)),
-    ...["touchstart", "touchmove", "touchend"].map((type) => listen(document, type, (event) => input(event, true))),
+    ...["touchstart", "touchmove"].map((type) => listen(document, type, (event) => input(event, true))),
     // Not the press itself: a click on an anchor link or a back-to-top button scrolls after it.
     listen(document, "pointerdown", () => (pressed = true)),
     ...["pointerup", "pointercancel"].map((type) => listen(document, type, () => (pressed = false))),
@@ -106,15 +107,22 @@ export const scrollDetector: Detector<DetectorSettings["scroll"]> = (settings, {
       // The handler only notes the time; positions are read once, in the next frame.
       const target = event.target ?? document;
       if (!moved.has(target)) moved.set(target, event.timeStamp);
-      requested ||= requestAnimationFrame(() => {
-        requested = 0;
-        for (const [scrolled, eventAt] of moved) sample(scrolled, eventAt);
-        moved.clear();
-      });
+      requested ||= requestAnimationFrame(
+        guard(() => {
+          requested = 0;
+          for (const [scrolled, eventAt] of moved) {
+            const scroller = scrollers.get(scrolled);
+            // A panel seen for the first time: its position before this scroll is unknown.
+            if (scroller) scroller._moved(eventAt);
+            else scrollers.set(scrolled, scrollerOf(scrolled));
+          }
+          moved.clear();
+        }),
+      );
     }),
     () => {
       cancelAnimationFrame(requested);
-      for (const scroller of scrollers.values()) clearTimeout(scroller.endTimer);
+      for (const scroller of scrollers.values()) scroller._stop();
     },
   ];
 };

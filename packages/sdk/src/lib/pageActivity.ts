@@ -11,22 +11,23 @@ import { watchRequests } from "./requestWatch.js";
  */
 const ACTIVITY_EVENTS = ["scroll", "popstate", "submit", "pagehide"];
 
-const opened = new Set<() => void>();
-let openWrapped = false;
+let onOpen: (() => void) | null = null;
 
-/** Calls every listener after `window.open`, wrapped once, on first use, and left in place (see `watchHistory`). */
+/**
+ * Calls `listener` (one at a time) after `window.open`: wrapped once, on first use, and left in
+ * place (see `watchHistory`).
+ */
 function watchOpen(listener: () => void): () => void {
   const native = window.open;
-  if (!openWrapped && typeof native === "function") {
-    openWrapped = true;
+  if (!onOpen && typeof native === "function") {
     window.open = (...args: Parameters<Window["open"]>) => {
       const popup = native.apply(window, args);
-      for (const notify of opened) guard(notify)();
+      guard(onOpen!)();
       return popup;
     };
   }
-  opened.add(listener);
-  return () => void opened.delete(listener);
+  onOpen = listener;
+  return () => void (onOpen = () => {});
 }
 
 /** Watches after clicks for a sign of life from the page; see `createPageActivity`. */

@@ -169,7 +169,7 @@ describe("calm visitors raise no false alarms (Chromium, real server)", { timeou
     // Playwright sees the widget's error unmuted; the page only ever sees "Script error.".
     pageErrors.length = 0;
     await expect.poll(async () => (await sentOf("error")).length).toBe(2);
-    expect((await sentOf("error")).map((e) => e.message).sort()).toEqual([`GET ${site.origin}/api/fail 500`, `GET ${thirdOrigin}/api/fail 500`]);
+    expect((await sentOf("error")).map((e) => e.message).sort()).toEqual([`GET ${site.origin}/api/fail 500`, `GET ${thirdOrigin}/api/fail 500`].sort());
   });
 
   it("new-tab clicks, popups, press-driven menus, labels, fields, file pickers and summaries are not dead; a broken button hammered is rage and dead", async () => {
