@@ -33,7 +33,8 @@ export const clickDetector: Detector<DetectorSettings["click"]> = (settings, { e
       });
     }),
     listenToClicks((event, element) => {
-      const pressed = press;
+      // A click from the keyboard (`detail` 0) had no press of its own.
+      const pressed = event.detail ? press : null;
       press = null;
       if (isIgnored(element)) return;
       const click: MoodEvent = { type: "click", ts: nowSeconds(), x: Math.round(event.clientX), y: Math.round(event.clientY) };

@@ -3,7 +3,9 @@ import { guard } from "../lib/guard.js";
 import { listen } from "../lib/listen.js";
 import type { Detector } from "./detector.js";
 
-const INPUT_EVENTS = ["pointerdown", "pointermove", "keydown", "wheel", "scroll"];
+// Not `scroll`: a page scrolls by itself too (tickers, restored positions); the visitor's own
+// scrolling starts with a wheel, a key or a press.
+const INPUT_EVENTS = ["pointerdown", "pointermove", "keydown", "wheel"];
 
 /**
  * Reports `idle` when the visitor's attention is elsewhere: the tab hidden, the window blurred,
