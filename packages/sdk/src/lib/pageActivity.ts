@@ -12,22 +12,24 @@ import { watchRequests } from "./requestWatch.js";
 const ACTIVITY_EVENTS = ["scroll", "popstate", "submit", "pagehide"];
 
 let onOpen: (() => void) | null = null;
+let openWrapped = false;
 
 /**
- * Calls `listener` (one at a time) after `window.open`: wrapped once, on first use, and left in
- * place (see `watchHistory`).
+ * Calls `listener` after each `window.open` until the returned function stops it; one listener
+ * at a time (the click detector's). Wrapped once, on first use, and left in place (see `watchHistory`).
  */
 function watchOpen(listener: () => void): () => void {
   const native = window.open;
-  if (!onOpen && typeof native === "function") {
+  if (!openWrapped && typeof native === "function") {
+    openWrapped = true;
     window.open = (...args: Parameters<Window["open"]>) => {
       const popup = native.apply(window, args);
-      guard(onOpen!)();
+      if (onOpen) guard(onOpen)();
       return popup;
     };
   }
   onOpen = listener;
-  return () => void (onOpen = () => {});
+  return () => void (onOpen === listener && (onOpen = null));
 }
 
 /** Watches after clicks for a sign of life from the page; see `createPageActivity`. */
