@@ -60,9 +60,7 @@ async function record(scenario) {
     const page = await context.newPage();
     const pageErrors = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    // Installed a little before START, as the clock runs until paused.
-    await page.clock.install({ time: START.getTime() - 1000 });
-    await page.clock.pauseAt(START);
+    await installClock(page);
     await scenario.run(visitor(page, site.origin));
     const sessionId = await page.evaluate(async () => {
       await window.SessionMood.tracker.flush();
@@ -75,6 +73,29 @@ async function record(scenario) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Puts the page on a paused fake clock at START. Playwright's fake `performance` answers every
+ * timeline query with nothing, which would hide from the SDK how a page was reached (a load by
+ * the back button is a `back_nav`): the real timeline queries are put back.
+ */
+async function installClock(page) {
+  await page.addInitScript(() => {
+    const real = performance;
+    window.__corpusTimeline = {
+      getEntries: real.getEntries.bind(real),
+      getEntriesByName: real.getEntriesByName.bind(real),
+      getEntriesByType: real.getEntriesByType.bind(real),
+    };
+  });
+  // Installed a little before START, as the clock runs until paused.
+  await page.clock.install({ time: START.getTime() - 1000 });
+  await page.clock.pauseAt(START);
+  await page.addInitScript(() => {
+    Object.assign(performance, window.__corpusTimeline);
+    delete window.__corpusTimeline;
+  });
 }
 
 /** The fixture, one event per line so that re-recordings diff readably. */

@@ -1,3 +1,5 @@
+import { setTimeout } from "node:timers/promises";
+
 /**
  * What a visitor does, as Playwright steps on a page whose clock is installed and paused: every
  * wait is `clock.runFor`, so a 15 s reading pause or a 10-minute absence takes no real time, and
@@ -17,6 +19,8 @@ const PACE = {
   /** Mouse steps and their pace when moving to a target. */
   moveSteps: 8,
   moveStepMs: 25,
+  /** Most frames a touch flick glides on after the finger lifts (about 1.5 s). */
+  glideFrames: 90,
 };
 
 /**
@@ -128,6 +132,16 @@ export function visitor(page, origin) {
         await wait(ms / steps);
       }
       await session.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+      // The page glides on in real time while page time stands still: let page time follow,
+      // a frame at a time, until the page has not moved for a few real frames.
+      let y = -1;
+      for (let still = 0, frame = 0; still < 3 && frame < PACE.glideFrames; frame++) {
+        await setTimeout(16);
+        const nextY = await page.evaluate(() => scrollY);
+        still = nextY === y ? still + 1 : 0;
+        y = nextY;
+        await wait(16);
+      }
       await wait(PACE.settleMs);
     },
     /** A tap with a finger. */
