@@ -70,7 +70,7 @@ export const SCENARIOS = [
       await v.visit("/article");
       await readDown(v, 6, [5, 7, 9]);
       await v.press("End", 1, 2 * SECOND);
-      await v.click("#related", 3 * SECOND);
+      await v.follow("#related", 3 * SECOND);
       await readDown(v, 5, [6, 8, 7]);
     },
   },
@@ -156,7 +156,7 @@ export const SCENARIOS = [
       for (const n of [2, 4, 7]) {
         await v.wheel(200 * (n > 2 ? 1 : 0) + 100, 400);
         await v.wait(3 * SECOND);
-        await v.click(`#p${n} h3 a`, 4 * SECOND);
+        await v.follow(`#p${n} h3 a`, 4 * SECOND);
         await readDown(v, 2, [6, 5]);
         await v.back(3 * SECOND);
       }
@@ -172,7 +172,7 @@ export const SCENARIOS = [
       await v.wait(3 * SECOND);
       await v.click("#plus", 800);
       await v.click("#add", 1500);
-      await v.click("#to-checkout", 2 * SECOND);
+      await v.follow("#to-checkout", 2 * SECOND);
       await fillCard(v);
       await v.click("#pay", 3 * SECOND);
     },
@@ -392,11 +392,11 @@ export const SCENARIOS = [
     async run(v) {
       await v.visit("/products");
       await flickDown(v, 3, [4, 6]);
-      await v.tap("#p4 h3 a", 3 * SECOND);
+      await v.followTap("#p4 h3 a", 3 * SECOND);
       await flickDown(v, 2, [6]);
       await v.back(3 * SECOND);
       await flickDown(v, 2, [5]);
-      await v.tap("#p9 h3 a", 3 * SECOND);
+      await v.followTap("#p9 h3 a", 3 * SECOND);
       await flickDown(v, 1, [7]);
     },
   },
@@ -424,7 +424,7 @@ export const SCENARIOS = [
       await v.visit("/product?id=2");
       await v.wait(2 * SECOND);
       await v.tap("#add", 1500);
-      await v.tap("#to-checkout", 2 * SECOND);
+      await v.followTap("#to-checkout", 2 * SECOND);
       await v.tap("#card-name", 500);
       await v.page.keyboard.type("Ann Baker");
       await v.tap("#card-number", 500);
@@ -540,7 +540,7 @@ export const SCENARIOS = [
     async run(v) {
       await v.visit("/products");
       for (const n of [1, 2, 3, 5, 6]) {
-        await v.click(`#p${n} h3 a`, 1200);
+        await v.follow(`#p${n} h3 a`, 1200);
         await v.back(800);
       }
     },
@@ -573,7 +573,7 @@ export const SCENARIOS = [
         await v.wait(1000);
         await v.wheel(-1500, 300);
         await v.wait(1000);
-        await v.click(`#p${n} h3 a`, 2 * SECOND);
+        await v.follow(`#p${n} h3 a`, 2 * SECOND);
         await v.back(1500);
       }
       await v.wheel(2500, 300);
@@ -677,7 +677,7 @@ export const SCENARIOS = [
     async run(v) {
       await v.visit("/products");
       await v.wheel(400, 500);
-      await v.click("#p3 h3 a", 4 * SECOND);
+      await v.follow("#p3 h3 a", 4 * SECOND);
       await v.back(3 * SECOND);
       await v.wheel(300, 500);
       await v.wait(3 * SECOND);

@@ -73,6 +73,12 @@ export function visitor(page, origin) {
       await page.locator(selector).first().click();
       await wait(thenMs);
     },
+    /** Clicks a link to another page and reads it from its load on for `thenMs`. */
+    async follow(selector, thenMs = 1500) {
+      await moveTo(selector);
+      await Promise.all([page.waitForEvent("load"), page.locator(selector).first().click()]);
+      await wait(thenMs);
+    },
     /** `times` clicks on `selector` each `everyMs` apart: rage when fast, stubborn retrying when slow. */
     async clicks(selector, times, everyMs = PACE.rageMs) {
       const { x, y } = await moveTo(selector);
@@ -148,6 +154,12 @@ export function visitor(page, origin) {
     async tap(selector, thenMs = 1500) {
       const box = await boxOf(page, selector);
       await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      await wait(thenMs);
+    },
+    /** Taps a link to another page and reads it from its load on for `thenMs`. */
+    async followTap(selector, thenMs = 1500) {
+      const box = await boxOf(page, selector);
+      await Promise.all([page.waitForEvent("load"), page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)]);
       await wait(thenMs);
     },
     /** Several fast taps on the same spot. */
