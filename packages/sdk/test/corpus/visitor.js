@@ -19,7 +19,7 @@ const PACE = {
   /** Mouse steps and their pace when moving to a target. */
   moveSteps: 8,
   moveStepMs: 25,
-  /** Most frames a touch flick glides on after the finger lifts (about 1.5 s). */
+  /** Most frames a scroll may take to come to rest (a touch glide takes up to ~1.5 s). */
   glideFrames: 90,
 };
 
@@ -31,6 +31,21 @@ export function visitor(page, origin) {
   const wait = (ms) => page.clock.runFor(Math.round(ms));
   let cdp = null;
   const touch = async () => (cdp ??= await page.context().newCDPSession(page));
+
+  /**
+   * Smooth scrolling and touch glides run in real time while page time stands still: page time
+   * follows a frame at a time until the page has not moved for a few real frames.
+   */
+  const settle = async () => {
+    let y = -1;
+    for (let still = 0, frame = 0; still < 3 && frame < PACE.glideFrames; frame++) {
+      await setTimeout(16);
+      const nextY = await page.evaluate(() => scrollY);
+      still = nextY === y ? still + 1 : 0;
+      y = nextY;
+      await wait(16);
+    }
+  };
 
   const moveTo = async (selector) => {
     const box = await boxOf(page, selector);
@@ -58,12 +73,14 @@ export function visitor(page, origin) {
         await page.mouse.wheel(0, dy / ticks);
         await wait(PACE.wheelTickMs);
       }
+      await settle();
       await wait(PACE.settleMs);
     },
     /** Presses a key `times` times, a beat apart (PageDown, Space, ArrowDown, End, Home). */
     async press(key, times = 1, everyMs = 600) {
       for (let i = 0; i < times; i++) {
         await page.keyboard.press(key);
+        await settle();
         await wait(everyMs);
       }
     },
@@ -138,16 +155,7 @@ export function visitor(page, origin) {
         await wait(ms / steps);
       }
       await session.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
-      // The page glides on in real time while page time stands still: let page time follow,
-      // a frame at a time, until the page has not moved for a few real frames.
-      let y = -1;
-      for (let still = 0, frame = 0; still < 3 && frame < PACE.glideFrames; frame++) {
-        await setTimeout(16);
-        const nextY = await page.evaluate(() => scrollY);
-        still = nextY === y ? still + 1 : 0;
-        y = nextY;
-        await wait(16);
-      }
+      await settle();
       await wait(PACE.settleMs);
     },
     /** A tap with a finger. */
