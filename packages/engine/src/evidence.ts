@@ -9,6 +9,8 @@ import { TUNING } from "./tuning.js";
  */
 export interface Evidence {
   rage: number;
+  /** Clicks inside the rage-click window of the previous click: hammering. */
+  repeatClicks: number;
   deadClicks: number;
   errors: number;
   backNavs: number;
@@ -48,6 +50,7 @@ const FADE_PER_SECOND = Math.LN2 / TUNING.halfLifeS;
 export function evidenceOf(state: MoodState): Evidence {
   const ev: Evidence = {
     rage: 0,
+    repeatClicks: 0,
     deadClicks: 0,
     errors: 0,
     backNavs: 0,
@@ -93,12 +96,14 @@ export function evidenceOf(state: MoodState): Evidence {
           break;
         }
         ev.clicks += weight;
-        if (
+        // A click right after another is hammering (the rage-click window), not moving on.
+        if (lastClickAt !== null && t - lastClickAt <= TUNING.repeatClickS) ev.repeatClicks += weight;
+        else if (
           previousAt !== null &&
           !HESITANT_TYPES.has(previousType!) &&
-          t - previousAt <= TUNING.quickClickGapS &&
-          // A click right after another is hammering (the rage-click window), not moving on.
-          !(lastClickAt !== null && t - lastClickAt <= TUNING.repeatClickS)
+          // The click that focused a field is the focus itself, already counted as form work.
+          previousType !== "focus" &&
+          t - previousAt <= TUNING.quickClickGapS
         ) {
           ev.quickClicks += weight;
         }
@@ -139,8 +144,9 @@ export function evidenceOf(state: MoodState): Evidence {
         if (detail === 1) ev.longHovers += weight;
         break;
       case "focus":
-        ev.focuses += weight;
+        // Only the field that starts a stretch of form work shows intent to act; the next ones are steady work.
         if (continueFormWork(ev, t)) ev.steadyFormSteps += weight;
+        else ev.focuses += weight;
         ev.blurredAt = null;
         break;
       case "blur":

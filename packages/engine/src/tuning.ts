@@ -25,6 +25,8 @@ export const TUNING = {
   weight: {
     /** A rage click is the single clearest frustration sign there is. */
     rage: 3,
+    /** Each click of a hammering burst: the detector reports a burst once, however long it lasts. */
+    repeatClick: 0.5,
     /** A dead click is a smaller version of the same failed expectation… */
     deadClickFrustrated: 1.2,
     /** …and also a sign the visitor misread what is clickable. */
