@@ -79,6 +79,8 @@ export function evidenceOf(state: MoodState): Evidence {
   let previousType: EventType | null = null;
   let lastClickAt: number | null = null;
   let lastPageViewAt: number | null = null;
+  let lastScrollAt: number | null = null;
+  let pageChurned = false;
 
   for (let i = 0; i < recent.length; i++) {
     const t = recent[i]![0];
@@ -114,8 +116,10 @@ export function evidenceOf(state: MoodState): Evidence {
         ev.blurredAt = null;
         break;
       case "scroll":
-        if (detail === 1) ev.fastScrolls += weight;
+        // A lone page-down after a reading pause is fast but is reading; hunting is fast scrolls in a row.
+        if (detail === 1 && lastScrollAt !== null && t - lastScrollAt <= TUNING.huntGapS) ev.fastScrolls += weight;
         else ev.scrolls += weight;
+        lastScrollAt = t;
         break;
       case "input_pause":
         if (detail === 1) ev.inputPauses += weight;
@@ -126,11 +130,18 @@ export function evidenceOf(state: MoodState): Evidence {
         break;
       case "back_nav":
         ev.backNavs += weight;
+        // Bouncing back from a page is told by the back navigation itself, not again as a page left fast.
+        if (pageChurned && previousType === "page_view") {
+          ev.pages -= weight;
+          ev.churnedPages -= weight;
+        }
+        pageChurned = false;
         break;
       case "page_view":
         ev.pages += weight;
         ev.pagesSeen++;
-        if (lastPageViewAt !== null && t - lastPageViewAt < TUNING.churnDwellS) ev.churnedPages += weight;
+        pageChurned = lastPageViewAt !== null && t - lastPageViewAt < TUNING.churnDwellS;
+        if (pageChurned) ev.churnedPages += weight;
         lastPageViewAt = t;
         break;
       case "error":

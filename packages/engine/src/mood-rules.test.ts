@@ -26,11 +26,13 @@ describe("frustrated", () => {
     expect(result.signals).toEqual(expect.arrayContaining(["dead_click_detected", "back_navigation"]));
   });
 
-  it("fast scrolling counts towards frustration", () => {
-    const calm = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 500 }]));
-    const hunting = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 6000 }]));
+  it("fast scrolls in a row count towards frustration; one page-down after a reading pause does not", () => {
+    const calm = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 500 }], [4, "scroll", { speed: 500 }]));
+    const hunting = moodFromEvents(timeline([0, "page_view"], [1, "rage_click"], [2, "scroll", { speed: 6000 }], [4, "scroll", { speed: 6000 }]));
+    const reading = moodFromEvents(timeline([0, "page_view"], [10, "scroll", { speed: 6000 }], [25, "scroll", { speed: 6000 }]));
     expect(hunting.scores.frustrated).toBeGreaterThan(calm.scores.frustrated);
     expect(hunting.signals).toContain("fast_scroll");
+    expect(reading.scores.frustrated).toBe(0);
   });
 });
 
