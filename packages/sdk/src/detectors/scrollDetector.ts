@@ -100,6 +100,8 @@ export const scrollDetector: Detector<DetectorSettings["scroll"]> = (settings, {
     // Enter follows links and presses buttons: the jump after it is the page's.
     listen<KeyboardEvent>(document, "keydown", (event) => event.key === "Enter" || input(event)),
     ...["touchstart", "touchmove"].map((type) => listen(document, type, (event) => input(event, true))),
+    // A touch that ends in a click was a tap, not a swipe: the jump after it is the page's.
+    listen(document, "click", () => (inputAt = -Infinity)),
     // Not the press itself: a click on an anchor link or a back-to-top button scrolls after it.
     listen(document, "pointerdown", () => (pressed = true)),
     ...["pointerup", "pointercancel"].map((type) => listen(document, type, () => (pressed = false))),

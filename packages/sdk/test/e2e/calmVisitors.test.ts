@@ -120,6 +120,19 @@ describe("calm visitors raise no false alarms (Chromium, real server)", { timeou
     expect(await sentOf("backtrack")).toEqual([]);
   });
 
+  it("on a phone, jumps after a tap (anchor link, back-to-top) are neither scrolls nor backtracks", async () => {
+    const { page, sentOf } = await visit(LONG_PAGE, () => ({}), { hasTouch: true, isMobile: true });
+    await page.tap("#to-reviews");
+    await page.waitForFunction(() => scrollY > 2000);
+    await page.tap("#top");
+    await page.waitForFunction(() => scrollY === 0);
+    await page.tap("#to-reviews");
+    await page.waitForFunction(() => scrollY > 2000);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await sentOf("scroll")).toEqual([]);
+    expect(await sentOf("backtrack")).toEqual([]);
+  });
+
   it("a normal touch flick is a scroll below the fast-scroll speed", async () => {
     const { page, sentOf } = await visit(`<div style="height:30000px">News feed</div>`, () => ({}), { hasTouch: true, isMobile: true });
     const cdp = await page.context().newCDPSession(page);
