@@ -113,7 +113,7 @@ export function init(options: TrackerOptions): Tracker {
     },
     // An unknown type would make the server refuse the whole batch it is in.
     track: guard((type: EventType, fields?: EventFields) =>
-      isEventType(type) ? emit({ ...fields, type }) : report(`unknown event type ignored: ${String(type)}`, true),
+      isEventType(type) ? emit({ ...fields, type }) : report(`unknown event type ${type}`, true),
     ),
     async flush() {
       await transport?.flush();

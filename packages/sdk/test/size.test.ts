@@ -34,10 +34,12 @@ describe("bundle size", () => {
     expect(bytes).toBeLessThanOrEqual(8 * 1024);
   });
 
-  it("the npm module without local scoring is at most 5 KB gzipped and leaves the engine out", async () => {
+  // 6 KB, up from 5: batch ids, the 400 split, honouring the server's stop and Retry-After
+  // answers, the bot check and scrubbing ids and tokens from URLs and messages took ~600 B.
+  it("the npm module without local scoring is at most 6 KB gzipped and leaves the engine out", async () => {
     const code = await bundleOf(`import { init } from "@sessionmood/sdk"; window.tracker = init({ key: "pk_x", endpoint: "https://m.example" });`);
     console.info(`ESM core: ${gzipBytes(code)} B gzip`);
-    expect(gzipBytes(code)).toBeLessThanOrEqual(5 * 1024);
+    expect(gzipBytes(code)).toBeLessThanOrEqual(6 * 1024);
     // Names only the engine's scoring code contains.
     expect(code).not.toMatch(/rage_click_detected|show_live_chat|sustained_form_work/);
   });

@@ -96,13 +96,11 @@ export function createTransport(
     queue.splice(0, sent.count);
     batch = null;
   };
-  const end = (why: string) => {
-    report(`sending stopped: ${why}`, true);
-    ended = true;
-    queue = [];
+  /** Drops `events` from the queue with a warning that names them and why. */
+  const refuse = (events: MoodEvent[], why: string) => {
+    queue = queue.filter((event) => !events.includes(event));
     batch = null;
-    clearTimeout(timer);
-    writeStored(storageKey, { ended } satisfies Saved);
+    lose(events.length, `${why}: ${JSON.stringify(events)}`);
   };
   const wakeIn = (ms: number) => {
     clearTimeout(timer);
@@ -120,20 +118,6 @@ export function createTransport(
     pausedByServer = byServer;
     wakeIn(until - Date.now());
   };
-  /** After a 400: drops the events it names (the one at `field`, or all of the `invalid` types) and true, or false if it names none. */
-  const dropRefused = (sent: Batch, body: Record<string, unknown>) => {
-    const at = /^events\[(\d+)\]/.exec(String(body.field))?.[1];
-    const types = body.invalid;
-    const refused = queue
-      .slice(0, sent.count)
-      .filter((event, i) => (Array.isArray(types) ? types.includes(event.type) : String(i) === at));
-    if (!refused.length) return false;
-    queue = queue.filter((event) => !refused.includes(event));
-    batch = null;
-    lose(refused.length, `server refused ${JSON.stringify(refused)}: ${String(body.field ?? "")} ${String(body.message ?? body.error)}`);
-    return true;
-  };
-
   const deliver = async () => {
     while (!ended && (queue.length >= settings.batchSize || (sendAll && queue.length)) && Date.now() >= blockedUntil) {
       const sent = nextBatch();
@@ -141,8 +125,11 @@ export function createTransport(
       if (stopped) return;
       const status = answer?.status ?? 0;
       const body = answer?.body ?? {};
+      const answered = `server answered ${status} ${JSON.stringify(body)}`;
       if (status === 410 || body.capped || body.ignored) {
-        end(status === 410 ? "session deleted" : body.capped ? "session full" : "taken for a bot");
+        ended = true;
+        refuse(queue, answered);
+        writeStored(storageKey, { ended } satisfies Saved);
         return;
       }
       if (status >= 200 && status < 300) {
@@ -153,9 +140,13 @@ export function createTransport(
         continue;
       }
       if (status && status < 500 && status !== 429) {
-        if (batch !== sent || (status === 400 && dropRefused(sent, body))) continue;
-        settle(sent);
-        lose(sent.count, `server answered ${status} ${String(body.error ?? "")}`);
+        if (batch === sent) {
+          // A 400 may name the bad events (`field` by index, or `invalid` types); the rest go again.
+          const at = /^events\[(\d+)\]/.exec(String(body.field))?.[1];
+          const events = queue.slice(0, sent.count);
+          const named = events.filter((event, i) => (body.invalid as unknown[] | undefined)?.includes(event.type) || String(i) === at);
+          refuse(named.length ? named : events, answered);
+        }
         continue;
       }
       // No answer, a 5xx or a 429: the batch stays first in the queue, under its id. A quota's
@@ -166,7 +157,7 @@ export function createTransport(
     }
     sendAll = false;
     if (!queue.length) overflowing = false;
-    else if (!timer && !ended) wakeIn(settings.flushMs);
+    else if (!timer) wakeIn(settings.flushMs);
   };
 
   function drain(all: boolean): Promise<void> {
