@@ -100,9 +100,10 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
   });
 
   it("typing pauses, focus and blur are reported, and nothing typed or in the query ever leaves the page", async () => {
+    await page.clock.install();
     await page.click("#email");
     await page.keyboard.type("ann.secret@example.com");
-    await page.waitForTimeout(500);
+    await page.clock.runFor(500);
     await page.keyboard.type("x");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Annabel Secretname");
@@ -137,8 +138,9 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
   });
 
   it("a long hover over a button without clicking is a hover with its duration", async () => {
+    await page.clock.install();
     await page.hover("#buy");
-    await page.waitForTimeout(400);
+    await page.clock.runFor(400);
     await page.mouse.move(900, 650);
     await expect.poll(async () => (await flush(), sent.count("hover"))).toBe(1);
     expect(sent.events.find((e) => e.type === "hover")!.duration_ms).toBeGreaterThanOrEqual(300);
