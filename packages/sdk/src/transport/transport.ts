@@ -171,9 +171,9 @@ export function createTransport(
   }
 
   const saved = readStored<Saved>(storageKey);
-  // Read once: another reader (a reload during a send, a duplicated tab) must not send them again.
-  if (!saved?.ended) writeStored(storageKey, null);
   ended = !!saved?.ended;
+  // Read once: another reader (a reload during a send, a duplicated tab) must not send them again.
+  if (!ended) writeStored(storageKey, null);
   if (saved && !ended) {
     enqueue(Array.isArray(saved.events) ? saved.events : []);
     batch = saved.batch ?? null;
