@@ -2,7 +2,14 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { expect, it } from "vitest";
 
-it("the engine costs a page at most 2.5 KB minified and gzipped", async () => {
+/**
+ * 2.5 KB bought the scoring itself; the next 0.5 KB buys a state that depends only on which
+ * events were scored (the buffer of recent events, its canonical order and the fold over it),
+ * its version, the minimum confidence to act and per-mood action policies.
+ */
+const BUDGET_BYTES = 3000;
+
+it("the engine costs a page at most 3 KB minified and gzipped", async () => {
   const bundle = await build({
     entryPoints: [new URL("./index.ts", import.meta.url).pathname],
     bundle: true,
@@ -11,5 +18,5 @@ it("the engine costs a page at most 2.5 KB minified and gzipped", async () => {
     write: false,
   });
   const gzipped = gzipSync(bundle.outputFiles[0]!.contents, { level: 9 }).length;
-  expect(gzipped).toBeLessThanOrEqual(2500);
+  expect(gzipped).toBeLessThanOrEqual(BUDGET_BYTES);
 });

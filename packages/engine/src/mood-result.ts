@@ -1,5 +1,6 @@
 import type { MoodEvent } from "./events.js";
-import { ACTION_BY_MOOD, MOODS, type Mood, type SuggestedAction } from "./moods.js";
+import { evidenceOf } from "./evidence.js";
+import { ACTION_BY_MOOD, MOODS, type ActionPolicy, type Mood, type SuggestedAction } from "./moods.js";
 import { createMoodState, scoreEvents, type MoodState } from "./mood-state.js";
 import { SIGNAL_RULES, type SignalName } from "./signals.js";
 import { TUNING } from "./tuning.js";
@@ -11,17 +12,19 @@ export interface MoodResult {
   confidence: number;
   /** The signals behind `mood`, strongest first. */
   signals: SignalName[];
+  /** The mood's action (from the policy, else `ACTION_BY_MOOD`), or `no_action` below `TUNING.minActionConfidence`. */
   suggested_action: SuggestedAction;
   /** Every mood's score, so a caller can see why the winner won; `neutral` is the bar to clear. */
   scores: Record<Mood, number>;
 }
 
-/** The mood of a session in the given state. */
-export function moodOf(state: MoodState): MoodResult {
+/** The mood of a session in the given state; `policy` replaces the default action of some moods. */
+export function moodOf(state: MoodState, policy?: ActionPolicy): MoodResult {
+  const evidence = evidenceOf(state);
   // Scores by position in MOODS: indexed arrays keep this hot path free of keyed lookups.
   const scores = [0, 0, 0, 0, 0, 0, TUNING.neutralFloor];
   const strengths = SIGNAL_RULES.map((rule, i) => {
-    const strength = rule.strength(state);
+    const strength = rule.strength(evidence);
     scores[RULE_MOOD[i]!]! += strength;
     return strength;
   });
@@ -51,13 +54,21 @@ export function moodOf(state: MoodState): MoodResult {
     signals = mood === "neutral" ? ["no_strong_signal"] : signalsFor(best, strengths);
   }
 
+  // The rounded value decides, so a result never shows a confidence below the bar with an action.
+  const shown = round(confidence, 100);
   return {
     mood,
-    confidence: round(confidence, 100),
+    confidence: shown,
     signals,
-    suggested_action: ACTION_BY_MOOD[mood],
-    scores: Object.fromEntries(MOODS.map((m, i) => [m, round(scores[i]!, 1000)])) as Record<Mood, number>,
+    suggested_action: shown >= TUNING.minActionConfidence ? (policy?.[mood] ?? ACTION_BY_MOOD[mood]) : "no_action",
+    scores: scoresByMood(scores),
   };
+}
+
+function scoresByMood(scores: readonly number[]): Record<Mood, number> {
+  const byMood = {} as Record<Mood, number>;
+  MOODS.forEach((mood, i) => (byMood[mood] = round(scores[i]!, 1000)));
+  return byMood;
 }
 
 const RULE_MOOD = SIGNAL_RULES.map((rule) => MOODS.indexOf(rule.mood));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { moodFromEvents } from "./mood-result.js";
+import { moodFromEvents, moodOf } from "./mood-result.js";
+import { createMoodState, scoreEvents } from "./mood-state.js";
 import { repeat, timeline } from "./test-support/timeline.js";
+import { TUNING } from "./tuning.js";
 
 describe("frustrated", () => {
   it("a visitor who rage-clicks is frustrated and live chat is offered", () => {
@@ -102,16 +104,23 @@ describe("browsing", () => {
 });
 
 describe("disengaged", () => {
-  it("a visitor idle for 10 s or more is disengaged and gets an exit offer", () => {
-    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [16, "idle", { duration_ms: 12_000 }]));
+  it("a visitor away for two minutes is disengaged and gets an exit offer", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [125, "idle", { duration_ms: 120_000 }]));
     expect(result.mood).toBe("disengaged");
     expect(result.signals[0]).toBe("long_idle");
     expect(result.suggested_action).toBe("show_exit_offer");
   });
 
-  it("idle shorter than 10 s is not disengagement", () => {
-    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [10, "idle", { duration_ms: 6000 }]));
+  it("an absence of 15 s or less is not disengagement", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [20, "idle", { duration_ms: 15_000 }]));
+    expect(result.mood).not.toBe("disengaged");
     expect(result.signals).not.toContain("long_idle");
+  });
+
+  it("ten minutes away weighs far more than half a minute, which weighs little", () => {
+    const away = (ms: number) => moodFromEvents(timeline([0, "page_view"], [3, "scroll"], [4, "idle", { duration_ms: ms }]));
+    expect(away(30_000).scores.disengaged).toBeLessThan(TUNING.neutralFloor * 2);
+    expect(away(600_000).scores.disengaged).toBeGreaterThan(away(30_000).scores.disengaged * 4);
   });
 
   it("a visitor who leaves a field and never comes back to the form is disengaged", () => {
@@ -158,6 +167,27 @@ describe("neutral", () => {
     const result = moodFromEvents(timeline([0, "hover", { duration_ms: 200 }], [1, "idle", { duration_ms: 500 }], [2, "blur"]));
     expect(result.mood).toBe("neutral");
     expect(result.signals).toEqual(["no_strong_signal"]);
+  });
+});
+
+describe("suggested action", () => {
+  const rage = timeline([0, "page_view"], [3, "click"], [5, "rage_click"], [6, "rage_click"]);
+
+  it("one click that did nothing is reported but not acted on", () => {
+    const result = moodFromEvents(timeline([0, "page_view"], [2, "scroll", { speed: 400 }], [3, "click", { dead: true }]));
+    expect(result.mood).toBe("frustrated");
+    expect(result.confidence).toBeLessThan(TUNING.minActionConfidence);
+    expect(result.suggested_action).toBe("no_action");
+  });
+
+  it("a policy replaces the default action of the moods it names", () => {
+    expect(moodOf(scoreEvents(createMoodState(), rage), { frustrated: "show_tooltip" }).suggested_action).toBe("show_tooltip");
+    expect(moodOf(scoreEvents(createMoodState(), rage), { confused: "no_action" }).suggested_action).toBe("show_live_chat");
+  });
+
+  it("a policy does not act on thin evidence either", () => {
+    const thin = scoreEvents(createMoodState(), timeline([0, "page_view"], [2, "scroll"], [5, "back_nav"]));
+    expect(moodOf(thin, { frustrated: "show_tooltip" }).suggested_action).toBe("no_action");
   });
 });
 

@@ -24,3 +24,8 @@ export const ACTION_BY_MOOD = {
 
 export type SuggestedAction = (typeof ACTION_BY_MOOD)[Mood];
 
+/**
+ * Actions that replace the defaults of `ACTION_BY_MOOD` for some moods, such as a policy learned
+ * from feedback; the page and the server pass the same one so both suggest the same action.
+ */
+export type ActionPolicy = Partial<Record<Mood, SuggestedAction>>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MoodEvent } from "./events.js";
-import { moodFromEvents } from "./mood-result.js";
+import { moodFromEvents, moodOf } from "./mood-result.js";
+import { createMoodState, scoreEvents } from "./mood-state.js";
 import { repeat, timeline } from "./test-support/timeline.js";
 
 /** Focus, a few seconds of typing, blur: one field of a calmly filled form, starting at `start`. */
@@ -28,6 +29,7 @@ describe("whole sessions", () => {
     expect(result.mood).toBe("frustrated");
     expect(result.signals.slice(0, 2)).toEqual(["rage_click_detected", "repeated_errors"]);
     expect(result.confidence).toBeGreaterThan(0.6);
+    expect(result.suggested_action).toBe("show_live_chat");
   });
 
   it("hesitant sign-up: long typing pauses, hovering over help, going back up", () => {
@@ -60,21 +62,53 @@ describe("whole sessions", () => {
     expect(result.suggested_action).toBe("show_recommendations");
   });
 
-  it("tab left idle: a visitor who browsed and then walked away is disengaged", () => {
-    const result = moodFromEvents([
-      ...timeline([0, "page_view"], [30, "page_view"]),
-      ...repeat(6, "scroll", 35, 5, { speed: 500 }),
-      ...timeline([75, "idle", { duration_ms: 10_000 }], [95, "idle", { duration_ms: 30_000 }]),
-    ]);
-    expect(result.mood).toBe("disengaged");
-    expect(result.signals[0]).toBe("long_idle");
+  it("tab left for ten minutes: disengaged while away and when back", () => {
+    const browsed = [...timeline([0, "page_view"], [30, "page_view"]), ...repeat(6, "scroll", 35, 5, { speed: 500 })];
+    // The page reports an absence once it has lasted long, and again with its full length on return.
+    const stillAway = [...browsed, ...timeline([180, "idle", { duration_ms: 120_000 }])];
+    const back = [...stillAway, ...timeline([660, "idle", { duration_ms: 600_000 }])];
+    for (const events of [stillAway, back]) {
+      const result = moodFromEvents(events);
+      expect(result.mood).toBe("disengaged");
+      expect(result.signals[0]).toBe("long_idle");
+      expect(result.suggested_action).toBe("show_exit_offer");
+    }
   });
 
-  it("a visitor who comes back from idle is no longer disengaged", () => {
+  it("calm reader: a long article read with 15 s pauses, some spent in another tab, is left alone", () => {
     const result = moodFromEvents([
-      ...timeline([0, "page_view"], [20, "idle", { duration_ms: 15_000 }]),
-      ...repeat(4, "scroll", 40, 8, { speed: 400 }),
-      ...timeline([70, "page_view"], [80, "scroll", { speed: 380 }]),
+      ...timeline([0, "page_view", { url: "/blog/long-read" }]),
+      ...repeat(12, "scroll", 10, 17, { speed: 350, direction: "down" }),
+      ...timeline([60, "idle", { duration_ms: 15_000 }], [130, "idle", { duration_ms: 20_000 }], [205, "idle", { duration_ms: 18_000 }]),
+    ]);
+    expect(result.mood).toBe("neutral");
+    expect(result.suggested_action).toBe("no_action");
+  });
+
+  it("a long read of two articles with reading pauses is browsing, with no exit offer", () => {
+    const result = moodFromEvents([
+      ...timeline([0, "page_view", { url: "/blog/post-1" }]),
+      ...repeat(8, "scroll", 10, 15, { speed: 420, direction: "down" }),
+      ...timeline([135, "idle", { duration_ms: 16_000 }], [150, "page_view", { url: "/blog/post-2" }]),
+      ...repeat(6, "scroll", 165, 15, { speed: 380, direction: "down" }),
+      ...timeline([260, "idle", { duration_ms: 20_000 }]),
+    ]);
+    expect(result.mood).toBe("browsing");
+    expect(result.suggested_action).not.toBe("show_exit_offer");
+  });
+
+  it("one dead click or one back navigation after a page view suggests nothing", () => {
+    for (const slip of [timeline([6, "click", { dead: true }]), timeline([6, "back_nav"])]) {
+      const result = moodFromEvents([...timeline([0, "page_view", { url: "/pricing" }], [3, "scroll", { speed: 400 }]), ...slip]);
+      expect(result.suggested_action).toBe("no_action");
+    }
+  });
+
+  it("a visitor who comes back from two minutes away and reads on is no longer disengaged", () => {
+    const result = moodFromEvents([
+      ...timeline([0, "page_view"], [125, "idle", { duration_ms: 120_000 }]),
+      ...repeat(4, "scroll", 140, 8, { speed: 400 }),
+      ...timeline([170, "page_view"], [180, "scroll", { speed: 380 }]),
     ]);
     expect(result.mood).toBe("browsing");
   });
@@ -95,5 +129,18 @@ describe("whole sessions", () => {
       ...timeline([125, "click"], [126, "error"], [127, "rage_click"], [128, "error"], [129, "rage_click"]),
     ]);
     expect(result.mood).toBe("frustrated");
+  });
+
+  it("a late batch of older events gives exactly the in-order result, timeline included", () => {
+    const session = [
+      ...timeline([0, "page_view", { url: "/checkout" }], [8, "focus"], [20, "blur"], [22, "click", { x: 300, y: 610 }]),
+      ...timeline([23, "error"], [26, "click"], [27, "error"], [28, "rage_click"], [31, "rage_click"]),
+    ];
+    const inOrder = scoreEvents(createMoodState(), session);
+    // The second batch was sent first and the first was retried after it.
+    const late = scoreEvents(scoreEvents(createMoodState(), session.slice(4)), session.slice(0, 4));
+    expect(late).toEqual(inOrder);
+    expect(moodOf(late)).toEqual(moodOf(inOrder));
+    expect(moodOf(late).mood).toBe("frustrated");
   });
 });

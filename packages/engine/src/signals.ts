@@ -1,5 +1,5 @@
 import type { Mood } from "./moods.js";
-import type { Evidence, MoodState } from "./mood-state.js";
+import type { Evidence } from "./evidence.js";
 import { TUNING as T } from "./tuning.js";
 
 const W = T.weight;
@@ -28,17 +28,20 @@ export type SignalName =
   | "few_events"
   | "no_strong_signal";
 
-/** How much one signal adds to one mood's score in a given state; 0 when it is absent. */
+/** How much one signal adds to one mood's score given a session's evidence; 0 when it is absent. */
 export interface SignalRule {
   name: SignalName;
   mood: Mood;
-  strength(state: MoodState): number;
+  strength(evidence: Evidence): number;
 }
 
 /** A signal that is simply one kind of evidence times its weight. */
-function linear(name: SignalName, mood: Mood, evidence: keyof Evidence, weight: number): SignalRule {
-  return { name, mood, strength: (s) => s.evidence[evidence] * weight };
+function linear(name: SignalName, mood: Mood, kind: FadedCount, weight: number): SignalRule {
+  return { name, mood, strength: (ev) => ev[kind] * weight };
 }
+
+/** The kinds of evidence that are faded sums over events. */
+type FadedCount = Exclude<keyof Evidence, "pagesSeen" | "idleNow" | "at" | "blurredAt" | "formStartedAt" | "formLastAt">;
 
 /** The documented evidence of each mood, as scoring rules. */
 export const SIGNAL_RULES: readonly SignalRule[] = [
@@ -48,12 +51,12 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   {
     name: "repeated_errors",
     mood: "frustrated",
-    strength: ({ evidence: { errors } }) => (errors >= T.repeatedErrors ? errors * W.repeatedErrors : 0),
+    strength: ({ errors }) => (errors >= T.repeatedErrors ? errors * W.repeatedErrors : 0),
   },
   {
     name: "error_encountered",
     mood: "confused",
-    strength: ({ evidence: { errors } }) =>
+    strength: ({ errors }) =>
       errors >= T.singleError && errors < T.repeatedErrors ? errors * W.singleError : 0,
   },
   linear("back_navigation", "frustrated", "backNavs", W.backNav),
@@ -64,23 +67,28 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   {
     name: "high_page_churn",
     mood: "confused",
-    strength: ({ evidence: { pages, churnedPages } }) =>
+    strength: ({ pages, churnedPages }) =>
       pages >= T.churnPages && churnedPages >= pages * T.churnShare ? churnedPages * W.churn : 0,
   },
   {
     name: "multi_page_browse",
     mood: "browsing",
     // Pages left within seconds are churn, not browsing.
-    strength: ({ evidence: { pages, churnedPages } }) => (pages >= T.browsePages ? (pages - churnedPages) * W.page : 0),
+    strength: ({ pages, churnedPages }) => (pages >= T.browsePages ? (pages - churnedPages) * W.page : 0),
   },
-  linear("moderate_scrolling", "browsing", "scrolls", W.scroll),
+  {
+    name: "moderate_scrolling",
+    mood: "browsing",
+    // Scrolling through one page is reading it; only in a visit of several pages is it looking around.
+    strength: ({ pagesSeen, scrolls }) => (pagesSeen >= T.browsePages ? scrolls * W.scroll : 0),
+  },
   linear("exploratory_clicks", "browsing", "clicks", W.clickBrowsing),
   linear("fast_direct_interactions", "decisive", "quickClicks", W.quickClick),
   linear("form_engagement", "decisive", "focuses", W.focus),
   {
     name: "long_idle",
     mood: "disengaged",
-    strength: (s) => s.evidence.idle * W.idle + (s.idleNow ? W.idleNow : 0),
+    strength: ({ idle, idleNow }) => idle * W.idle + idleNow * W.idleNow,
   },
   {
     name: "form_abandonment",

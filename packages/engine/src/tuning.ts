@@ -12,6 +12,15 @@ export const TUNING = {
   neutralFloor: 1,
   /** Confidence reaches half of its possible value after this many events. */
   confidenceHalfEvents: 3,
+  /**
+   * Below this confidence the mood is reported but no action suggested: one dead click or one
+   * back navigation after a page view (0.2 at most) is too thin to interrupt a visitor for.
+   */
+  minActionConfidence: 0.25,
+  /** Events kept for scoring: the last minute or two at any realistic pace, and `moodOf` stays cheap. */
+  recentEvents: 128,
+  /** Events older than 10 half-lives weigh under 0.1%: forgetting them changes no mood. */
+  recentHalfLives: 10,
 
   weight: {
     /** A rage click is the single clearest frustration sign there is. */
@@ -46,10 +55,10 @@ export const TUNING = {
     page: 1,
     /** Calm scrolling is reading, a little less telling than a page view. */
     scroll: 0.6,
-    /** Each 10 s unit of idle. */
-    idle: 1.5,
-    /** Still idle right now outweighs what came before: the visitor has gone. */
-    idleNow: 3,
+    /** Each idle unit in the recent past: having been away says a little about now. */
+    idle: 0.5,
+    /** Each idle unit of an idle that is the latest event: the visitor is away, or only just back. */
+    idleNow: 1,
     /** A field left without coming back. */
     formAbandon: 1.5,
     /** Each move to the next field in one stretch of form work. */
@@ -79,12 +88,12 @@ export const TUNING = {
   quickClickGapS: 3,
   /** …unless it comes this soon (s) after another click: the rage-click window, so a repeat. */
   repeatClickS: 1,
-  /** Idle shorter than this (ms) is reading; longer is attention elsewhere. */
-  longIdleMs: 10_000,
-  /** Idle counts in units of this (ms)… */
-  idleUnitMs: 10_000,
-  /** …capped, so one huge idle does not drown everything else. */
-  idleMaxUnits: 3,
+  /** An absence up to this long (ms) weighs nothing: a reader may sit still this long… */
+  idleBaseMs: 15_000,
+  /** …each doubling beyond it is one idle unit (30 s: 1, 2 min: 3, 10 min: 5.3), capped at 16 min. */
+  idleMaxUnits: 6,
+  /** An idle reported without its length is taken as a minute away: reporting it says attention went elsewhere. */
+  idleUnknownMs: 60_000,
   /** A blur counts as abandonment once the session went on this long (s) with no focus or click. */
   blurAbandonS: 5,
   /** Form events within this gap (s) of each other belong to one stretch of form work. */

@@ -1,4 +1,4 @@
-import { createMoodState, moodOf, scoreEvent, type MoodState } from "@sessionmood/engine";
+import { createMoodState, isCurrentState, moodOf, scoreEvent, type MoodState } from "@sessionmood/engine";
 import type { LocalScorer } from "./options.js";
 
 /**
@@ -14,9 +14,9 @@ export function localScoring(): LocalScorer {
       return moodOf(state);
     },
     save: () => state,
+    // A state saved by another engine version is dropped: scoring starts afresh rather than misread it.
     restore(saved) {
-      const candidate = saved as MoodState | null;
-      if (candidate && typeof candidate.events === "number" && typeof candidate.evidence === "object") state = candidate;
+      if (isCurrentState(saved)) state = saved;
     },
   };
 }
