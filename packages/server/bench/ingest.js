@@ -20,6 +20,7 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SESSIONS_PER_CONNECTION = 100;
 const MOOD_RATE = 1000;
+const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
 const GOALS = { eventsPerSecond: 50_000, ofBareFloor: 0.3, moodP99Ms: 5 };
 
 const role = process.argv[2];
@@ -88,11 +89,18 @@ function child(role, dir) {
 
 async function serveReal() {
   const { startServer } = await import("../dist/server.js");
-  const server = await startServer({ port: 0, dbPath: join(process.argv[3], "bench.db"), logLevel: "silent" });
+  // The burst limiter is off: one client address sends everything here.
+  const server = await startServer({
+    port: 0,
+    dbPath: join(process.argv[3], "bench.db"),
+    logLevel: "silent",
+    rateLimitPerMinute: 0,
+    adminToken: ADMIN_TOKEN,
+  });
   const keys = await (
     await fetch(`${server.url}/v1/keys/generate`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({ customer_name: "Bench", plan: "pro" }),
     })
   ).json();

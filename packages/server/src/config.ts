@@ -1,5 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { DestinationStream, LevelWithSilent } from "pino";
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
 import { PLANS, type PlanTable } from "./plans.js";
 
 /** How a server instance is set up. Every field has a default; see `resolveConfig`. */
@@ -18,7 +20,11 @@ export interface ServerConfig {
   /** When set, key generation needs `Authorization: Bearer <adminToken>`; otherwise signup is open. */
   adminToken: string | undefined;
   plans: PlanTable;
-  /** How often sessions past their plan's retention are purged (also once at start-up). */
+  /** Requests a minute one key may make from one address to the events endpoint; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Events one session may store; past it, batches are answered `capped` and not stored. */
+  maxSessionEvents: number;
+  /** How often events past their account's retention are purged (also once at start-up). */
   purgeIntervalMs: number;
   logLevel: LevelWithSilent;
   /** Where JSON log lines go; standard output when unset. */
@@ -33,17 +39,24 @@ export interface ServerConfig {
   now: () => number;
 }
 
+/** A setting the server cannot start with: `message` is one line naming it and what is allowed. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 const packageFile = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-/** The full configuration: `overrides` over defaults. */
+/** The full configuration: `overrides` over defaults, checked like the environment is. */
 export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return {
+  const config: ServerConfig = {
     host: "127.0.0.1",
     port: 3000,
     dbPath: "./data/sessionmood.db",
     synchronous: "NORMAL",
     adminToken: undefined,
     plans: PLANS,
+    rateLimitPerMinute: LIMITS.RATE_LIMIT_PER_MINUTE,
+    maxSessionEvents: LIMITS.MAX_SESSION_EVENTS,
     purgeIntervalMs: 60 * 60 * 1000,
     logLevel: "info",
     logDestination: undefined,
@@ -54,19 +67,64 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     now: Date.now,
     ...dropUndefined(overrides),
   };
+  if (config.adminToken !== undefined && config.adminToken.length < LIMITS.ADMIN_TOKEN_MIN_CHARS) {
+    throw new ConfigError(
+      `SESSIONMOOD_ADMIN_TOKEN is ${config.adminToken.length} characters long; it must have at least ` +
+        `${LIMITS.ADMIN_TOKEN_MIN_CHARS} (e.g. openssl rand -hex 32)`,
+    );
+  }
+  return config;
 }
 
-/** The configuration the environment asks for (PORT, HOST, SESSIONMOOD_*, LOG_LEVEL). */
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `a whole number from ${min} to ${max}`).max(max, `a whole number from ${min} to ${max}`));
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: `one of ${values.join(", ")}` });
+
+/** The environment variables the server reads, each checked with what it allows. */
+const ENVIRONMENT = z.object({
+  PORT: integer(0, 65_535).optional(),
+  HOST: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  SESSIONMOOD_DB: z.string().min(1).optional(),
+  SESSIONMOOD_SYNCHRONOUS: oneOf(["NORMAL", "FULL"]).optional(),
+  SESSIONMOOD_ADMIN_TOKEN: z.string().optional(),
+  SESSIONMOOD_DEMO: oneOf(["0", "1"]).optional(),
+  SESSIONMOOD_RATE_LIMIT: integer(0, 1_000_000).optional(),
+  SESSIONMOOD_MAX_SESSION_EVENTS: integer(1, 10_000_000).optional(),
+  SESSIONMOOD_SDK_PATH: z.string().min(1).optional(),
+});
+
+/**
+ * The configuration the environment asks for; a `ConfigError` naming the first variable that is
+ * not allowed. The demo is on unless `SESSIONMOOD_DEMO=0` or `NODE_ENV=production`.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
+  // An empty variable counts as unset, as shells make it easy to leave one empty.
+  const given = Object.fromEntries(Object.entries(env).filter(([name, value]) => name in ENVIRONMENT.shape && value !== ""));
+  const result = ENVIRONMENT.safeParse(given);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name}=${JSON.stringify(given[name])} is not allowed: it must be ${issue.message}`);
+  }
+  const vars = result.data;
   return {
-    host: env.HOST || undefined,
-    port: env.PORT ? Number(env.PORT) : 3000,
-    dbPath: env.SESSIONMOOD_DB || undefined,
-    synchronous: env.SESSIONMOOD_SYNCHRONOUS === "FULL" ? "FULL" : undefined,
-    adminToken: env.SESSIONMOOD_ADMIN_TOKEN || undefined,
-    sdkPath: env.SESSIONMOOD_SDK_PATH || undefined,
-    demo: env.SESSIONMOOD_DEMO !== "0",
-    logLevel: (env.LOG_LEVEL as LevelWithSilent | undefined) || undefined,
+    host: vars.HOST,
+    port: vars.PORT ?? 3000,
+    dbPath: vars.SESSIONMOOD_DB,
+    synchronous: vars.SESSIONMOOD_SYNCHRONOUS,
+    adminToken: vars.SESSIONMOOD_ADMIN_TOKEN,
+    rateLimitPerMinute: vars.SESSIONMOOD_RATE_LIMIT,
+    maxSessionEvents: vars.SESSIONMOOD_MAX_SESSION_EVENTS,
+    sdkPath: vars.SESSIONMOOD_SDK_PATH,
+    demo: vars.SESSIONMOOD_DEMO !== "0" && vars.NODE_ENV !== "production",
+    logLevel: vars.LOG_LEVEL,
   };
 }
 

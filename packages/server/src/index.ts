@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { configFromEnv } from "./config.js";
+import { ConfigError, configFromEnv } from "./config.js";
 import { startServer } from "./server.js";
 
 /** Serves the API as the environment says, until SIGTERM or SIGINT. */
@@ -12,6 +12,8 @@ try {
     });
   }
 } catch (error) {
-  console.error("SessionMood server failed to start:", error);
+  // A setting the operator can fix is one line, not a stack trace.
+  console.error(`SessionMood server failed to start: ${error instanceof ConfigError ? error.message : String(error)}`);
+  if (!(error instanceof ConfigError)) console.error(error);
   process.exit(1);
 }

@@ -1,11 +1,13 @@
 /** The server's numbers: bounds on what a request may carry, and timings, each with its reason. */
 export const LIMITS = {
-  /** A full batch of long events fits; a runaway client does not fill memory. */
-  BODY_BYTES: 512 * 1024,
+  /** The browsers' limit for a beacon or keepalive body, far above the SDK's batches. */
+  BODY_BYTES: 64 * 1024,
   /** The SDK flushes far smaller batches; more than this is a client that never flushes. */
   EVENTS_PER_BATCH: 200,
   /** Session ids are opaque tokens or UUIDs, as in the contract. */
   SESSION_ID_CHARS: 256,
+  /** A client's batch id, as in the contract: room for a UUID and a prefix. */
+  BATCH_ID_CHARS: 64,
   /** An error message a visitor saw, as in the contract. */
   MESSAGE_CHARS: 512,
   /** Long enough for real page URLs, which browsers cap at about this size in practice. */
@@ -26,6 +28,33 @@ export const LIMITS = {
   SDK_MAX_AGE_S: 300,
   /** Live keys remembered between requests: every request presents one, few accounts are busy at once. */
   CACHED_KEYS: 10_000,
+  /**
+   * How long (ms) a remembered key is trusted before it is looked up again: the longest a key
+   * revoked by another server process on the same database keeps working here.
+   */
+  KEY_CACHE_TTL_MS: 2_000,
+  /**
+   * Requests per minute one key may make from one client address to the events endpoint. A real
+   * visitor sends a batch every few seconds at most (~20 a minute); this leaves room for dozens of
+   * visitors behind one office or mobile-carrier address.
+   */
+  RATE_LIMIT_PER_MINUTE: 1_200,
+  /** Clients the burst limiters track at once; past it, clients that have calmed down are forgotten. */
+  RATE_LIMIT_CLIENTS: 100_000,
+  /** Failed admin-token attempts a minute from one address before it is refused: no guessing at speed. */
+  ADMIN_FAILURES_PER_MINUTE: 10,
+  /** A rotated-out key keeps working this long (s) by default: a day to roll the new one out. */
+  KEY_GRACE_DEFAULT_S: 24 * 60 * 60,
+  /** …and at most a month: an old key must not live on unnoticed. */
+  KEY_GRACE_MAX_S: 30 * 24 * 60 * 60,
+  /** An admin token shorter than this is guessable; the server refuses to start with one. */
+  ADMIN_TOKEN_MIN_CHARS: 24,
+  /** A real session sends a few hundred events; this bounds what one scripted session can cost. */
+  MAX_SESSION_EVENTS: 10_000,
+  /** Client clocks run a little fast; a batch further ahead than this (s) is moved back to now. */
+  FUTURE_TOLERANCE_S: 300,
+  /** Seconds a client is asked to wait when the server sheds load (503). */
+  BUSY_RETRY_AFTER_S: 1,
   /** On shutdown, requests under way get this long (ms) before their connections are cut. */
   SHUTDOWN_GRACE_MS: 10_000,
   /**
@@ -33,4 +62,14 @@ export const LIMITS = {
    * file. Often enough to keep the log a few MB; the copy and its fsync stay off the request path.
    */
   WAL_CHECKPOINT_MS: 250,
+  /**
+   * Batches waiting for one commit at most: a commit takes milliseconds, so more than this means
+   * the disk is not keeping up, and refusing (503) keeps memory bounded under a flood.
+   */
+  MAX_QUEUED_BATCHES: 2_000,
+  /**
+   * Rows one retention purge transaction deletes: about 1 ms of work on an idle core, so even on a
+   * loaded machine requests never wait more than a few ms behind it (bench/purge.js).
+   */
+  PURGE_CHUNK_ROWS: 100,
 } as const;

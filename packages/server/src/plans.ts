@@ -10,6 +10,9 @@ export type PlanName = (typeof PLAN_NAMES)[number];
 
 export type PlanTable = Record<PlanName, Plan>;
 
+/** A day in milliseconds, the unit of retention. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** The contract's plans; a deployment or a test may pass its own table. */
 export const PLANS: PlanTable = {
   starter: { sessionsPerMonth: 5_000, retentionDays: 7 },
@@ -20,6 +23,11 @@ export const PLANS: PlanTable = {
 /** Whether `name` is one of the plan names. */
 export function isPlanName(name: unknown): name is PlanName {
   return (PLAN_NAMES as readonly unknown[]).includes(name);
+}
+
+/** How long an account keeps events (ms): the days it chose, else its plan's. */
+export function retentionMs(account: { plan: PlanName; retentionDays: number | null }, plans: PlanTable): number {
+  return (account.retentionDays ?? plans[account.plan].retentionDays) * DAY_MS;
 }
 
 /** The quota month a moment falls in, e.g. "2026-05" (UTC). */

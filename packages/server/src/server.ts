@@ -3,23 +3,24 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { resolveConfig, type ServerConfig } from "./config.js";
 import { issueDemoKey } from "./demo/demo-key.js";
+import { KeyCache } from "./keys/key-cache.js";
 import { LIMITS } from "./limits.js";
 import { createLog, type Logger } from "./logger.js";
 import { scheduleRetentionPurge } from "./retention/retention-purge.js";
-import type { SessionStore } from "./store/session-store.js";
-import { SqliteSessionStore } from "./store/sqlite-session-store.js";
+import { openStorage } from "./store/open-storage.js";
+import type { Storage } from "./store/storage.js";
 
 export { createApp } from "./app.js";
-export type { ServerConfig } from "./config.js";
+export { ConfigError, configFromEnv, type ServerConfig } from "./config.js";
 export type { Services } from "./services.js";
-export type { SessionStore } from "./store/session-store.js";
+export type { Storage } from "./store/storage.js";
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
   config: ServerConfig;
-  store: SessionStore;
+  storage: Storage;
   logger: Logger;
   /** The demo pages' publishable key, when the demo is on. */
   demoKey: string | undefined;
@@ -32,56 +33,62 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const config = resolveConfig(overrides);
   const log = createLog(config);
   const { logger } = log;
-  const store = new SqliteSessionStore({ path: config.dbPath, synchronous: config.synchronous });
+  const storage = openStorage(config, logger);
+  const keys = new KeyCache(storage);
   const lifecycle = { closing: false };
-  const demoKey = config.demo ? issueDemoKey(store, config.now()) : undefined;
-  const stopPurge = scheduleRetentionPurge({
-    store,
-    plans: config.plans,
-    intervalMs: config.purgeIntervalMs,
-    now: config.now,
-    logger,
-  });
-  const server = createServer(createApp({ config, store, logger, lifecycle, demoKey }));
+  let stopPurge: (() => Promise<void>) | undefined;
+  const server = createServer();
 
   try {
+    const demoKey = config.demo ? await issueDemoKey(storage, config.now()) : undefined;
+    stopPurge = scheduleRetentionPurge({
+      storage,
+      plans: config.plans,
+      intervalMs: config.purgeIntervalMs,
+      now: config.now,
+      logger,
+    });
+    server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey }));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, resolve);
     });
+
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${urlHost(config.host)}:${port}`;
+    if (config.adminToken === undefined) {
+      logger.warn(
+        "signup is open: anyone who reaches this server can open a starter account (set SESSIONMOOD_ADMIN_TOKEN to close it)",
+      );
+    }
+    logger.info({ url, db: config.dbPath, demo: demoKey !== undefined }, "listening");
+
+    let closed: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closed ??= new Promise<void>((resolve) => {
+        lifecycle.closing = true;
+        const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
+        server.close(() => {
+          clearTimeout(force);
+          void stopPurge!()
+            .then(() => storage.close())
+            .then(() => {
+              logger.info("closed");
+              return log.close();
+            })
+            .then(resolve);
+        });
+        server.closeIdleConnections();
+      });
+      return closed;
+    };
+    return { url, port, config, storage, logger, demoKey, close };
   } catch (error) {
-    stopPurge();
-    await store.close();
+    await stopPurge?.();
+    await storage.close();
     await log.close();
     throw error;
   }
-
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${urlHost(config.host)}:${port}`;
-  if (config.adminToken === undefined) {
-    logger.warn("signup is open: anyone who reaches this server can generate keys (set SESSIONMOOD_ADMIN_TOKEN to close it)");
-  }
-  logger.info({ url, db: config.dbPath, demo: demoKey !== undefined }, "listening");
-
-  let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closed ??= new Promise<void>((resolve) => {
-      lifecycle.closing = true;
-      stopPurge();
-      const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
-      server.close(() => {
-        clearTimeout(force);
-        void store.close().then(() => {
-          logger.info("closed");
-          void log.close().then(resolve);
-        });
-      });
-      server.closeIdleConnections();
-    });
-    return closed;
-  };
-
-  return { url, port, config, store, logger, demoKey, close };
 }
 
 /** A host to put in a URL: wildcard addresses become loopback, IPv6 gets brackets. */

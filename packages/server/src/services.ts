@@ -1,11 +1,14 @@
 import type { ServerConfig } from "./config.js";
+import type { KeyCache } from "./keys/key-cache.js";
 import type { Logger } from "./logger.js";
-import type { SessionStore } from "./store/session-store.js";
+import type { Storage } from "./store/storage.js";
 
 /** What the routes work with. */
 export interface Services {
   config: ServerConfig;
-  store: SessionStore;
+  storage: Storage;
+  /** Live keys, remembered between requests; cleared by whatever changes a key or an account. */
+  keys: KeyCache;
   logger: Logger;
   /** Set once shutdown begins, so health checks report the server as going down. */
   lifecycle: { closing: boolean };

@@ -7,7 +7,7 @@ let server: TestServer;
 let account: Account;
 let before: unknown;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ rateLimitPerMinute: 0 });
   account = await server.signUp();
   await server.call("POST", "/v1/sessions/seed/events", { key: account.secret, body: { events: RAGE } });
   await server.call("POST", "/v1/sessions/seed/feedback", { key: account.secret, body: { action_taken: "x" } });

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { issueDemoKey } from "../src/demo/demo-key.js";
 import { startTestServer, type TestServer } from "./test-server.js";
 
 describe("open signup", () => {
@@ -10,21 +9,30 @@ describe("open signup", () => {
   });
   afterAll(() => server.close());
 
-  test("a new customer gets a secret and a publishable key with their plan", async () => {
+  test("a new customer gets a secret and a publishable key", async () => {
     const { status, body } = await server.call("POST", "/v1/keys/generate", {
-      body: { customer_name: "Acme Inc", email: "dev@acme.example", plan: "growth" },
+      body: { customer_name: "Acme Inc", email: "dev@acme.example" },
     });
     expect(status).toBe(201);
     expect(body).toMatchObject({
       customer: "Acme Inc",
       email: "dev@acme.example",
-      plan: "growth",
-      limits: "50,000 sessions/month",
+      plan: "starter",
+      limits: "5,000 sessions/month",
       allowed_origins: null,
     });
     expect(body.api_key).toMatch(/^sm_[0-9a-f]{48}$/);
     expect(body.publishable_key).toMatch(/^pk_[0-9a-f]{48}$/);
     expect(body.message).toEqual(expect.any(String));
+  });
+
+  test("open signup hands out no paid plan: asking for pro gets starter, and the answer says why", async () => {
+    const { status, body } = await server.call("POST", "/v1/keys/generate", {
+      body: { customer_name: "Freeloader", plan: "pro" },
+    });
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ plan: "starter", limits: "5,000 sessions/month" });
+    expect(body.message).toMatch(/starter plan/);
   });
 
   test("the plan defaults to starter", async () => {
@@ -85,14 +93,14 @@ describe("open signup", () => {
 describe("signup closed by an admin token", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ adminToken: "let-me-in" });
+    server = await startTestServer({ adminToken: "let-me-in-with-a-long-enough-token" });
   });
   afterAll(() => server.close());
 
   test.each([
     ["no token", {}],
-    ["a wrong token", { authorization: "Bearer let-me-out" }],
-    ["the token in X-Api-Key", { "x-api-key": "let-me-in" }],
+    ["a wrong token", { authorization: "Bearer let-me-out-with-a-long-enough-token" }],
+    ["the token in X-Api-Key", { "x-api-key": "let-me-in-with-a-long-enough-token" }],
   ])("with %s, key generation answers 401", async (_, headers) => {
     const { status, body } = await server.call("POST", "/v1/keys/generate", {
       body: { customer_name: "Acme" },
@@ -102,30 +110,40 @@ describe("signup closed by an admin token", () => {
     expect(body.error).toBe("Unauthorized");
   });
 
-  test("with the admin token, key generation works", async () => {
-    const { status } = await server.call("POST", "/v1/keys/generate", {
-      body: { customer_name: "Acme" },
-      headers: { authorization: "Bearer let-me-in" },
+  test("with the admin token, key generation works and any plan can be opened", async () => {
+    const { status, body } = await server.call("POST", "/v1/keys/generate", {
+      body: { customer_name: "Acme", plan: "pro" },
+      headers: { authorization: "Bearer let-me-in-with-a-long-enough-token" },
     });
     expect(status).toBe(201);
+    expect(body).toMatchObject({ plan: "pro", limits: "200,000 sessions/month" });
+    expect(body.message).not.toMatch(/starter plan/);
   });
 });
 
-describe("revoked keys", () => {
+describe("guessing the admin token", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
+    server = await startTestServer({ adminToken: "a-correct-admin-token-of-32-chars" });
   });
   afterAll(() => server.close());
 
-  test("a demo key replaced by a new one is refused at once, even after it was just used", async () => {
-    const events = { events: [{ type: "click" }] };
-    const oldKey = server.demoKey!;
-    expect((await server.call("POST", "/v1/sessions/d/events", { key: oldKey, body: events })).status).toBe(200);
-
-    const newKey = issueDemoKey(server.store, Date.now());
-
-    expect((await server.call("POST", "/v1/sessions/d/events", { key: oldKey, body: events })).status).toBe(401);
-    expect((await server.call("POST", "/v1/sessions/d/events", { key: newKey, body: events })).status).toBe(200);
+  test("after 10 wrong tokens in a minute the address gets 429, even with the right token", async () => {
+    const attempt = (token: string) =>
+      server.call("POST", "/v1/keys/generate", {
+        body: { customer_name: "Acme" },
+        headers: { authorization: `Bearer ${token}` },
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt(`wrong-guess-number-${i}-of-many`)).status).toBe(401);
+    const refused = await attempt("a-correct-admin-token-of-32-chars");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.body.error).toBe("Too Many Requests");
   });
+});
+
+test("an admin token shorter than 24 characters stops the server at start-up, saying so", async () => {
+  await expect(startTestServer({ adminToken: "short-token" })).rejects.toThrow(
+    /SESSIONMOOD_ADMIN_TOKEN is 11 characters long; it must have at least 24/,
+  );
 });

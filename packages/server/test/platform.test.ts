@@ -31,6 +31,13 @@ describe("a running server", () => {
     expect(odd.headers.get("x-request-id")).toMatch(/^req_/);
   });
 
+  test("a known path with the wrong method: 405 JSON naming the allowed ones", async () => {
+    const { status, body, headers } = await server.call("GET", "/v1/sessions/x/events");
+    expect(status).toBe(405);
+    expect(headers.get("allow")).toBe("POST");
+    expect(body).toMatchObject({ error: "Method Not Allowed" });
+  });
+
   test("an unknown route: 404 JSON", async () => {
     const { status, body, headers } = await server.call("GET", "/v2/whatever");
     expect(status).toBe(404);
@@ -50,15 +57,23 @@ describe("a running server", () => {
         "/v1/sessions/{id}/mood",
         "/v1/sessions/{id}/feedback",
         "/v1/sessions/{id}",
+        "/v1/sessions/{id}/export",
+        "/v1/keys/rotate",
+        "/v1/settings",
         "/v1/analytics/moods",
         "/health",
       ]),
     );
+    expect(Object.keys(body.paths["/v1/settings"])).toEqual(["get", "patch"]);
+    expect(body.paths["/v1/sessions/{id}/events"].post.responses).toHaveProperty("410");
+
     const schemas = body.components.schemas;
     expect(schemas.Event.oneOf ?? schemas.Event.anyOf).toHaveLength(12);
     expect(schemas.EventBatch.properties.events.maxItems).toBe(200);
     expect(schemas.Feedback.required).toEqual(["action_taken"]);
     expect(schemas.KeyRequest.properties.plan.enum).toEqual(["starter", "growth", "pro"]);
+    expect(schemas.EventBatch.properties.batch_id.maxLength).toBe(64);
+    expect(schemas.SettingsPatch.additionalProperties).toBe(false);
     expect(JSON.stringify(body)).not.toMatch(/"\$ref":"#\/components\/schemas\/undefined"/);
   });
 
@@ -173,7 +188,7 @@ describe("when the database fails", () => {
 
   test("health says degraded, and a request that needs it gets a 500 with its request id only", async () => {
     const account = await server.signUp();
-    await server.store.close();
+    await server.storage.close();
     const health = await server.call("GET", "/health");
     expect(health.body).toEqual({ status: "degraded", version: packageVersion });
     const { status, body, headers } = await server.call("GET", "/v1/sessions/x/mood", { key: account.secret });

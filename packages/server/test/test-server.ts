@@ -51,14 +51,19 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "sessionmood-server-"));
   const dbPath = join(dir, "sessionmood.db");
-  const server = await startServer({ host: "127.0.0.1", port: 0, dbPath, logLevel: "silent", ...overrides });
+  const server = await startServer({ host: "127.0.0.1", port: 0, dbPath, logLevel: "silent", ...overrides }).catch(
+    (error: unknown) => {
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+      throw error;
+    },
+  );
 
   const call = async (
     method: string,
     path: string,
     { key, body, raw, headers = {} }: CallOptions = {},
   ): Promise<Answer> => {
-    const sent: Record<string, string> = { ...headers };
+    const sent: Record<string, string> = { "user-agent": BROWSER_USER_AGENT, ...headers };
     if (key !== undefined) sent["x-api-key"] = key;
     // Bytes, not a string: fetch would label a string text/plain on its own.
     let payload = raw === undefined ? undefined : new TextEncoder().encode(raw);
@@ -102,6 +107,10 @@ export async function startTestServer(
   };
 }
 
+/** What a visitor's browser calls itself; Node's own ("node") is a crawler's to the server. */
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+
 /** A few events that make a frustrated session. */
 export const RAGE = [
   { type: "rage_click", x: 10, y: 20 },
@@ -109,3 +118,12 @@ export const RAGE = [
   { type: "rage_click", x: 11, y: 21 },
   { type: "back_nav" },
 ];
+
+/** Resolves once `condition` holds, checking every few ms; fails after `deadlineMs`. */
+export async function until(condition: () => boolean, deadlineMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > deadlineMs) throw new Error(`condition not met within ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

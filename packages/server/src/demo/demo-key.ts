@@ -1,14 +1,13 @@
 import { generateKey, hashKey } from "../keys/api-key.js";
-import type { SessionStore } from "../store/session-store.js";
+import type { AccountStore } from "../store/storage.js";
 
 /**
  * A fresh publishable key for the "Demo" account (created if missing). Only hashes are stored,
- * so the key of an earlier start cannot be read back; it is revoked instead.
+ * so the key of an earlier start cannot be read back; it is replaced instead.
  */
-export function issueDemoKey(store: SessionStore, now: number): string {
-  const account = store.demoAccount(now);
+export async function issueDemoKey(accounts: AccountStore, now: number): Promise<string> {
+  const account = await accounts.demoAccount(now);
   const key = generateKey("publishable");
-  store.revokePublishableKeys(account.id, now);
-  store.addKey(account.id, "publishable", hashKey(key), now);
+  await accounts.rotateKey(account.id, "publishable", hashKey(key), now, 0);
   return key;
 }

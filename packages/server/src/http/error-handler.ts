@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:ht
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "../logger.js";
 import { HttpError } from "./http-error.js";
-import { pathOf, requestIdOf } from "./request-context.js";
+import { loggedPath, pathOf, requestIdOf } from "./request-context.js";
 import { sendJson } from "./send-json.js";
 
 /** Answers a request no route matched. */
@@ -32,10 +32,11 @@ export function answerError(error: unknown, req: IncomingMessage, res: ServerRes
     return;
   }
   if (httpError) {
+    for (const [name, value] of Object.entries(httpError.headers)) res.setHeader(name, value);
     sendJson(res, httpError.status, httpError.body());
     return;
   }
-  logger.error({ err: error, request_id: requestId, method: req.method, path: pathOf(req) }, "request failed");
+  logger.error({ err: error, request_id: requestId, method: req.method, path: loggedPath(req) }, "request failed");
   sendJson(res, 500, { error: "Internal Server Error", request_id: requestId });
 }
 

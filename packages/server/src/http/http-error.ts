@@ -6,12 +6,15 @@ export type ErrorDetails = Omit<ErrorBody, "error">;
 export class HttpError extends Error {
   readonly status: number;
   readonly details: ErrorDetails;
+  /** Headers the answer carries, e.g. `Retry-After`. */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, error: string, details: ErrorDetails = {}) {
+  constructor(status: number, error: string, details: ErrorDetails = {}, headers: Record<string, string> = {}) {
     super(error);
     this.name = "HttpError";
     this.status = status;
     this.details = details;
+    this.headers = headers;
   }
 
   /** The response body. */

@@ -39,11 +39,24 @@ export function pathOf(req: IncomingMessage): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
+/**
+ * The path as logs keep it: a session id, which may be a visitor's long-lived identifier, is cut
+ * to a short prefix (keys are never in a path: query strings are not logged at all).
+ */
+export function loggedPath(req: IncomingMessage): string {
+  return pathOf(req).replace(/^(\/v1\/sessions\/)([^/]+)/i, (_, base: string, id: string) =>
+    id.length > LOGGED_ID_CHARS ? `${base}${id.slice(0, LOGGED_ID_CHARS)}…` : `${base}${id}`,
+  );
+}
+
+/** Enough of a session id to tell sessions apart in a log, too little to be one. */
+const LOGGED_ID_CHARS = 6;
+
 function accessLine(req: IncomingMessage, res: ServerResponse, requestId: string, started: number) {
   return {
     request_id: requestId,
     method: req.method,
-    path: pathOf(req),
+    path: loggedPath(req),
     status: res.statusCode,
     ms: Math.round((performance.now() - started) * 100) / 100,
   };

@@ -9,8 +9,10 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, pathPre
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = pathPrefix + fieldName(issue.path);
-  if (valueAt(input, issue.path) === undefined) {
+  // An unknown field is named itself, not the object that holds it.
+  const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
+  const field = pathPrefix + fieldName(path);
+  if (issue.code !== "unrecognized_keys" && valueAt(input, issue.path) === undefined) {
     return missing(field);
   }
   throw new HttpError(400, "Invalid field", { field, message: issue.message });

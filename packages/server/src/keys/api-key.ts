@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { KeyKind } from "../store/session-store.js";
+import type { KeyKind } from "../store/storage.js";
 
 const PREFIX: Record<KeyKind, string> = { secret: "sm_", publishable: "pk_" };
 

@@ -3,7 +3,7 @@ import { LIMITS } from "../limits.js";
 import { PLAN_NAMES } from "../plans.js";
 
 /** An origin as browsers send it: scheme, host and port only. */
-const origin = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+export const OriginSchema = z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
   message: "An origin is scheme://host[:port], e.g. https://shop.example",
 });
 
@@ -13,7 +13,7 @@ export const KeyRequestSchema = z
     email: z.email().max(LIMITS.EMAIL_CHARS).optional(),
     plan: z.enum(PLAN_NAMES).default("starter"),
     allowed_origins: z
-      .array(origin)
+      .array(OriginSchema)
       .min(1)
       .max(LIMITS.ALLOWED_ORIGINS)
       .optional()

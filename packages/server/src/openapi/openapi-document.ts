@@ -1,47 +1,47 @@
 import { z } from "zod";
-import { MoodDistributionSchema } from "../analytics/analytics-schemas.js";
-import { HealthSchema } from "../health/health-router.js";
 import { ErrorBodySchema } from "../http/error-body.js";
-import { KeyRequestSchema, KeysIssuedSchema } from "../keys/key-schemas.js";
-import { EventBatchSchema } from "../sessions/event-schemas.js";
-import {
-  EventsStoredSchema,
-  FeedbackRecordedSchema,
-  FeedbackSchema,
-  SessionDeletedSchema,
-  SessionMoodSchema,
-} from "../sessions/session-schemas.js";
+import type { Route, RouteAccess } from "../http/route.js";
 import { VERSION } from "../version.js";
 
 type Schema = z.ZodType;
 
+const ref = (schema: Schema) => {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (id === undefined) throw new Error("Every schema in the API's description needs an id (.meta({ id }))");
+  return { $ref: `#/components/schemas/${id}` };
+};
 const json = (schema: Schema) => ({ content: { "application/json": { schema: ref(schema) } } });
-const ref = (schema: Schema) => ({ $ref: `#/components/schemas/${z.globalRegistry.get(schema)?.id as string}` });
-const answer = (description: string, schema: Schema) => ({ description, ...json(schema) });
-const error = (description: string) => answer(description, ErrorBodySchema);
+const answer = (description: string, schema: Schema | undefined, status: number) =>
+  schema ? { description, ...json(schema) } : status >= 400 ? { description, ...json(ErrorBodySchema) } : { description };
 
-const sessionId = {
-  name: "id",
-  in: "path",
-  required: true,
-  description: "The session id, 1 to 256 characters, URL-encoded.",
-  schema: { type: "string", minLength: 1, maxLength: 256 },
+const SECURITY: Record<RouteAccess, object[] | undefined> = {
+  public: [],
+  admin: [{}, { bearer: [] }],
+  secret: undefined,
+  secret_or_publishable: [{ apiKey: [] }, { bearer: [] }, { publishableKeyQuery: [] }],
 };
-const keyErrors = {
-  401: error("Missing, unknown or revoked key."),
-  403: error("A publishable key where a secret key is needed."),
-};
-const notFound = { 404: error("The session has no events or was deleted.") };
 
-/** The OpenAPI 3.1 description of the API, built from the schemas that validate its requests. */
-export function openApiDocument(): object {
-  // Every schema above carries an id in zod's global registry; each becomes a component.
+const KEY_ERRORS = {
+  401: answer("Missing, unknown, expired or revoked key.", undefined, 401),
+  403: answer("A publishable key where a secret key is needed, or a page origin the account does not allow.", undefined, 403),
+};
+
+/** The OpenAPI 3.1 description of the API, built from its route table and the schemas that validate it. */
+export function openApiDocument(routes: readonly Route[]): object {
+  // Every schema the routes use carries an id in zod's global registry; each becomes a component.
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target: "draft-2020-12",
     io: "input",
     uri: (id) => `#/components/schemas/${id}`,
   });
-
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation(route);
+    if (route.crossOrigin) {
+      paths[path].options = { summary: "CORS preflight", security: [], responses: { 204: { description: "Allowed." } } };
+    }
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -58,83 +58,44 @@ export function openApiDocument(): object {
       },
     },
     security: [{ apiKey: [] }, { bearer: [] }],
-    paths: {
-      "/v1/keys/generate": {
-        post: {
-          summary: "Open an account and issue its secret and publishable keys",
-          security: [{}, { bearer: [] }],
-          requestBody: { required: true, ...json(KeyRequestSchema) },
-          responses: {
-            201: answer("The account's keys, shown only once.", KeysIssuedSchema),
-            400: error("Missing customer_name, invalid plan or another invalid field."),
-            401: error("Signup is closed and the admin token is missing or wrong."),
-          },
-        },
-      },
-      "/v1/sessions/{id}/events": {
-        parameters: [sessionId],
-        post: {
-          summary: "Store a batch of events and score it",
-          description: "All of the batch is stored or none of it. A text/plain body holding JSON is accepted too.",
-          security: [{ apiKey: [] }, { bearer: [] }, { publishableKeyQuery: [] }],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: ref(EventBatchSchema) },
-              "text/plain": { schema: ref(EventBatchSchema) },
-            },
-          },
-          responses: {
-            200: answer("Stored; the session's mood after it.", EventsStoredSchema),
-            400: error("Invalid JSON, missing or empty events, unknown event types, or a field out of range."),
-            ...keyErrors,
-            413: error("The body is over the size limit."),
-            415: error("The body is not JSON."),
-            429: error("The plan's new sessions for this month are used up."),
-          },
-        },
-        options: { summary: "CORS preflight", security: [], responses: { 204: { description: "Allowed." } } },
-      },
-      "/v1/sessions/{id}/mood": {
-        parameters: [sessionId],
-        get: {
-          summary: "The session's current mood",
-          responses: { 200: answer("The mood.", SessionMoodSchema), ...keyErrors, ...notFound },
-        },
-      },
-      "/v1/sessions/{id}/feedback": {
-        parameters: [sessionId],
-        post: {
-          summary: "Record what was done about the mood and whether it helped",
-          requestBody: { required: true, ...json(FeedbackSchema) },
-          responses: {
-            200: answer("Recorded.", FeedbackRecordedSchema),
-            400: error("Missing action_taken or an invalid field."),
-            ...keyErrors,
-            ...notFound,
-          },
-        },
-      },
-      "/v1/sessions/{id}": {
-        parameters: [sessionId],
-        delete: {
-          summary: "Erase the session: events, mood and feedback",
-          responses: { 200: answer("Erased.", SessionDeletedSchema), ...keyErrors, ...notFound },
-        },
-      },
-      "/v1/analytics/moods": {
-        get: {
-          summary: "How the account's sessions are distributed over the moods",
-          responses: { 200: answer("The distribution.", MoodDistributionSchema), ...keyErrors },
-        },
-      },
-      "/health": {
-        get: {
-          summary: "Whether the server and its database are up",
-          security: [],
-          responses: { 200: answer("Up.", HealthSchema), 503: answer("Shutting down.", HealthSchema) },
-        },
-      },
-    },
+    paths,
+  };
+}
+
+function operation(route: Route): object {
+  const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    ...(route.params?.[name!] ?? { schema: { type: "string" } }),
+  }));
+  if (route.query) {
+    const query = z.toJSONSchema(route.query, { io: "input" }) as { properties?: object; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  const responses: Record<number, object> = {};
+  for (const [status, [description, schema]] of Object.entries(route.responses)) {
+    responses[Number(status)] = answer(description, schema, Number(status));
+  }
+  if (route.body || route.query || parameters.length) responses[400] ??= answer("An invalid field, named in `field`.", undefined, 400);
+  if (route.access === "secret" || route.access === "secret_or_publishable") Object.assign(responses, KEY_ERRORS);
+  if (route.access === "admin") responses[401] = answer("Signup is closed and the admin token is missing or wrong.", undefined, 401);
+  if (route.body) {
+    responses[413] = answer("The body is over the size limit.", undefined, 413);
+    responses[415] = answer("The body is not JSON.", undefined, 415);
+  }
+  const content = route.body && {
+    "application/json": { schema: ref(route.body.schema) },
+    ...(route.body.textPlain && { "text/plain": { schema: ref(route.body.schema) } }),
+  };
+  return {
+    summary: route.summary,
+    ...(route.description && { description: route.description }),
+    ...(SECURITY[route.access] && { security: SECURITY[route.access] }),
+    ...(parameters.length && { parameters }),
+    ...(content && { requestBody: { required: true, content } }),
+    responses,
   };
 }

@@ -1,36 +1,49 @@
+import { LIMITS } from "../limits.js";
 import type { Logger } from "../logger.js";
-import { PLAN_NAMES, type PlanTable } from "../plans.js";
-import type { SessionStore } from "../store/session-store.js";
+import type { PlanTable } from "../plans.js";
+import type { RetentionStore } from "../store/storage.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Deletes every session idle for longer than its account plan's retention; returns how many. */
-export function purgeExpiredSessions(store: SessionStore, plans: PlanTable, now: number): number {
+/**
+ * Deletes everything past its account's retention, one small transaction at a time, letting other
+ * work run between them; returns how many rows it deleted.
+ */
+export async function purgeInChunks(storage: RetentionStore, plans: PlanTable, now: number): Promise<number> {
   let purged = 0;
-  for (const plan of PLAN_NAMES) purged += store.purgeSessions(plan, now - plans[plan].retentionDays * DAY_MS);
-  return purged;
+  for (;;) {
+    const deleted = await storage.purgeExpired(now, plans, LIMITS.PURGE_CHUNK_ROWS);
+    if (deleted === 0) return purged;
+    purged += deleted;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 export interface RetentionOptions {
-  store: SessionStore;
+  storage: RetentionStore;
   plans: PlanTable;
   intervalMs: number;
   now: () => number;
   logger: Logger;
 }
 
-/** Purges now and then every `intervalMs`; returns the function that stops it. */
-export function scheduleRetentionPurge({ store, plans, intervalMs, now, logger }: RetentionOptions): () => void {
+/**
+ * Purges now and then every `intervalMs`, never two at once; returns the function that stops it,
+ * which resolves once a purge under way has finished.
+ */
+export function scheduleRetentionPurge({ storage, plans, intervalMs, now, logger }: RetentionOptions): () => Promise<void> {
+  let running: Promise<void> | null = null;
   const purge = (): void => {
-    try {
-      const purged = purgeExpiredSessions(store, plans, now());
-      if (purged > 0) logger.info({ purged }, "retention purge");
-    } catch (error) {
-      logger.error({ err: error }, "retention purge failed");
-    }
+    running ??= purgeInChunks(storage, plans, now())
+      .then(
+        (purged) => void (purged > 0 && logger.info({ purged }, "retention purge")),
+        (error: unknown) => logger.error({ err: error }, "retention purge failed"),
+      )
+      .finally(() => (running = null));
   };
   purge();
   const timer = setInterval(purge, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -48,5 +48,17 @@ export const EventSchema = z
   .meta({ id: "Event" });
 
 export const EventBatchSchema = z
-  .object({ events: z.array(EventSchema).min(1).max(LIMITS.EVENTS_PER_BATCH) })
+  .object({
+    events: z.array(EventSchema).min(1).max(LIMITS.EVENTS_PER_BATCH),
+    batch_id: z
+      .string()
+      .min(1)
+      .max(LIMITS.BATCH_ID_CHARS)
+      .optional()
+      .describe("The client's id for this batch: a repeat for the same session is answered again, not stored again."),
+    allow_bots: z
+      .boolean()
+      .optional()
+      .describe("Store the batch even from a crawler's or a headless browser's User-Agent (a site's own tests)."),
+  })
   .meta({ id: "EventBatch" });

@@ -1,74 +1,111 @@
-import { createMoodState, moodOf, scoreEvents } from "@sessionmood/engine";
+import { createMoodState, moodOf, scoreEvents, type MoodResult } from "@sessionmood/engine";
+import { isbot } from "isbot";
 import type { z } from "zod";
-import { identifyCaller, type Caller } from "../http/authenticate.js";
-import { directRoute, type DirectRoute } from "../http/direct-route.js";
 import { HttpError } from "../http/http-error.js";
-import { readJsonBody } from "../http/json-body.js";
-import { quotaMonth, quotaResetAt } from "../plans.js";
-import type { Services } from "../services.js";
-import { allowEventsOrigin, checkEventsOrigin } from "./events-cors.js";
-import { parseEventBatch } from "./parse-event-batch.js";
-import type { EventsStoredSchema } from "./session-schemas.js";
-import { sessionIdOfSegment } from "./session-id.js";
+import { Reply, route } from "../http/route.js";
+import { LIMITS } from "../limits.js";
+import { quotaMonth, quotaResetAt, retentionMs } from "../plans.js";
+import { StorageBusyError } from "../store/storage.js";
+import { analyticsSpan } from "./analytics-time.js";
+import { EventBatchSchema } from "./event-schemas.js";
+import { parseEventBatch, type ParsedBatch } from "./parse-event-batch.js";
+import { EventsAnswerSchema, type EventsIgnoredSchema, type EventsStoredSchema } from "./session-schemas.js";
+import { SESSION_ID_PARAM, sessionIdOf } from "./session-id.js";
 
-/** `/v1/sessions/:id/events`, matched as Express would: any case, an optional trailing slash. */
-const EVENTS_PATH = /^\/v1\/sessions\/([^/?#]+)\/events\/?(?:\?(.*))?$/i;
+type EventsStored = z.infer<typeof EventsStoredSchema>;
 
 /** POST /v1/sessions/:id/events: stores a batch and answers the session's mood after it. */
-export function ingestEvents(services: Services): DirectRoute {
-  return directRoute(["POST"], EVENTS_PATH, services.logger, async (req, res, path) => {
-    allowEventsOrigin(req, res);
-    const caller = identifyCaller(services.store, req, queryKey(path[2]), ["secret", "publishable"]);
-    const sessionId = sessionIdOfSegment(path[1]!);
-    checkEventsOrigin(caller, req.headers.origin);
-    const body = await readJsonBody(req, { acceptTextPlain: true });
-    return storeBatch(services, sessionId, caller, body);
-  });
-}
+export const ingestEventsRoute = route<ParsedBatch>({
+  method: "POST",
+  path: "/v1/sessions/:id/events",
+  params: SESSION_ID_PARAM,
+  access: "secret_or_publishable",
+  crossOrigin: true,
+  burstLimited: true,
+  body: { schema: EventBatchSchema, textPlain: true, parse: (raw, { now }) => parseEventBatch(raw, now / 1000) },
+  summary: "Store a batch of events and score it",
+  description:
+    "All of the batch is stored or none of it. A text/plain body holding JSON is accepted too (sendBeacon). " +
+    "A repeated batch_id is answered again without being stored again.",
+  responses: {
+    200: ["Stored (or already stored, or refused past the session's event cap, or ignored as a crawler's).", EventsAnswerSchema],
+    410: ["The session was deleted; it takes no more events."],
+    429: ["The plan's new sessions for this month are used up (with reset_at), or too many requests (Retry-After)."],
+    503: ["Too many batches are waiting to be stored; retry after Retry-After seconds."],
+  },
+  async handle({ params, body, caller, now, req }, { config, storage }) {
+    const sessionId = sessionIdOf(params);
+    const { account } = caller;
+    if (caller.keyKind === "publishable" && !body.allowBots && isbot(req.headers["user-agent"])) {
+      const ignored: z.infer<typeof EventsIgnoredSchema> = { session_id: sessionId, events_stored: 0, ignored: "bot" };
+      return ignored;
+    }
+    const plan = config.plans[account.plan];
+    const [firstAt, lastAt] = analyticsSpan(body.events, now, retentionMs(account, config.plans));
+    let scored: MoodResult | undefined;
+    const outcome = await storage
+      .recordBatch({
+        accountId: account.id,
+        sessionId,
+        batchId: body.batchId,
+        events: body.events,
+        receivedAt: now,
+        firstAt,
+        lastAt,
+        month: quotaMonth(now),
+        newSessionsPerMonth: plan.sessionsPerMonth,
+        maxSessionEvents: config.maxSessionEvents,
+        score(previous) {
+          const state = scoreEvents(previous ?? createMoodState(), body.events);
+          scored = moodOf(state);
+          return { state, mood: scored.mood };
+        },
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof StorageBusyError)) throw error;
+        throw new HttpError(
+          503,
+          "Service Unavailable",
+          { message: "The server is storing too many batches at once; retry shortly" },
+          { "Retry-After": String(LIMITS.BUSY_RETRY_AFTER_S) },
+        );
+      });
 
-/** Stores a batch and scores it on top of the session's state. */
-async function storeBatch(
-  { config, store }: Services,
-  sessionId: string,
-  { account }: Caller,
-  body: unknown,
-): Promise<z.infer<typeof EventsStoredSchema>> {
-  const receivedAt = config.now();
-  const events = parseEventBatch(body, receivedAt / 1000);
-  const plan = config.plans[account.plan];
-  const outcome = await store.recordBatch({
-    accountId: account.id,
-    sessionId,
-    events,
-    receivedAt,
-    month: quotaMonth(receivedAt),
-    newSessionsPerMonth: plan.sessionsPerMonth,
-    score(previous) {
-      const state = scoreEvents(previous ?? createMoodState(), events);
-      return { state, mood: moodOf(state) };
-    },
-  });
-  if (!outcome.stored) {
-    throw new HttpError(429, "Rate limit exceeded", {
-      message: "The plan's new sessions for this month are used up; sessions already open keep working",
-      plan: account.plan,
-      limit: plan.sessionsPerMonth,
-      reset_at: quotaResetAt(receivedAt),
-    });
-  }
-  const { mood, confidence, signals, suggested_action } = outcome.mood;
+    switch (outcome.kind) {
+      case "quota_exceeded":
+        throw new HttpError(429, "Rate limit exceeded", {
+          message: "The plan's new sessions for this month are used up; sessions already open keep working",
+          plan: account.plan,
+          limit: plan.sessionsPerMonth,
+          reset_at: quotaResetAt(now),
+        });
+      case "deleted":
+        return new Reply(410, {
+          error: "Session deleted",
+          session_id: sessionId,
+          message: "This session was erased and takes no more events",
+        });
+      case "stored":
+        return answer(sessionId, body.events.length, outcome.totalEvents, scored ?? moodOf(outcome.state));
+      case "duplicate":
+        return answer(sessionId, outcome.batchEvents, outcome.totalEvents, moodOf(outcome.state));
+      case "capped":
+        return {
+          ...answer(sessionId, 0, outcome.totalEvents, moodOf(outcome.state)),
+          capped: true,
+          dropped: body.events.length,
+        };
+    }
+  },
+});
+
+function answer(sessionId: string, stored: number, total: number, result: MoodResult): EventsStored {
+  const { mood, confidence, signals, suggested_action } = result;
   return {
     session_id: sessionId,
-    events_stored: events.length,
-    total_events: outcome.totalEvents,
+    events_stored: stored,
+    total_events: total,
     current_mood: mood,
     mood: { mood, confidence, signals, suggested_action },
   };
-}
-
-/** The `key` query parameter when it is given exactly once, as Express's query parser reads it. */
-function queryKey(query: string | undefined): string | undefined {
-  if (query === undefined) return undefined;
-  const keys = new URLSearchParams(query).getAll("key");
-  return keys.length === 1 ? keys[0] : undefined;
 }

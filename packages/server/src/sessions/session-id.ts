@@ -1,23 +1,9 @@
 import { HttpError } from "../http/http-error.js";
 import { LIMITS } from "../limits.js";
 
-/** The session id of the routes under /v1/sessions/:id, as the contract bounds it. */
-export function sessionIdOf(params: { id: string }): string {
-  return checkSessionId(params.id);
-}
-
-/** The session id in a raw (percent-encoded) path segment; a 400 when it cannot be one. */
-export function sessionIdOfSegment(segment: string): string {
-  try {
-    return checkSessionId(decodeURIComponent(segment));
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    throw new HttpError(400, "Bad Request", { message: `Failed to decode param '${segment}'` });
-  }
-}
-
-/** `id` when it is a valid session id of 1 to 256 characters; a 400 otherwise. */
-function checkSessionId(id: string): string {
+/** The session id of the routes under /v1/sessions/:id, when it is 1 to 256 characters; a 400 otherwise. */
+export function sessionIdOf(params: Record<string, string>): string {
+  const id = params.id ?? "";
   // Only a long id needs counting by code point, so a surrogate pair counts as one character.
   if (id.length === 0 || (id.length > LIMITS.SESSION_ID_CHARS && [...id].length > LIMITS.SESSION_ID_CHARS)) {
     throw new HttpError(400, "Invalid field", {
@@ -27,3 +13,11 @@ function checkSessionId(id: string): string {
   }
   return id;
 }
+
+/** The `:id` of the session routes, as the OpenAPI document describes it. */
+export const SESSION_ID_PARAM = {
+  id: {
+    description: `The session id, 1 to ${LIMITS.SESSION_ID_CHARS} characters, URL-encoded.`,
+    schema: { type: "string", minLength: 1, maxLength: LIMITS.SESSION_ID_CHARS },
+  },
+};

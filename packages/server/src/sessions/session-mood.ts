@@ -1,21 +1,21 @@
 import { moodOf } from "@sessionmood/engine";
 import type { z } from "zod";
-import { directRoute, type DirectRoute } from "../http/direct-route.js";
-import { identifyCaller } from "../http/authenticate.js";
 import { sessionNotFound } from "../http/http-error.js";
-import type { Services } from "../services.js";
-import type { SessionMoodSchema } from "./session-schemas.js";
-import { sessionIdOfSegment } from "./session-id.js";
-
-/** `/v1/sessions/:id/mood`, matched as Express would: any case, an optional trailing slash. */
-const MOOD_PATH = /^\/v1\/sessions\/([^/?#]+)\/mood\/?(?:\?.*)?$/i;
+import { route } from "../http/route.js";
+import { SessionMoodSchema } from "./session-schemas.js";
+import { SESSION_ID_PARAM, sessionIdOf } from "./session-id.js";
 
 /** GET /v1/sessions/:id/mood: the mood of the session's stored state, from one row. */
-export function sessionMood({ store, logger }: Services): DirectRoute {
-  return directRoute(["GET", "HEAD"], MOOD_PATH, logger, (req, _res, path): z.infer<typeof SessionMoodSchema> => {
-    const { account } = identifyCaller(store, req, undefined, ["secret"]);
-    const sessionId = sessionIdOfSegment(path[1]!);
-    const session = store.findSession(account.id, sessionId);
+export const sessionMoodRoute = route({
+  method: "GET",
+  path: "/v1/sessions/:id/mood",
+  params: SESSION_ID_PARAM,
+  access: "secret",
+  summary: "The session's current mood",
+  responses: { 200: ["The mood.", SessionMoodSchema], 404: ["The session has no events or was deleted."] },
+  async handle({ params, caller }, { storage }): Promise<z.infer<typeof SessionMoodSchema>> {
+    const sessionId = sessionIdOf(params);
+    const session = await storage.findSession(caller.account.id, sessionId);
     if (!session) throw sessionNotFound(sessionId);
     const { mood, confidence, signals, suggested_action } = moodOf(session.state);
     return {
@@ -27,5 +27,5 @@ export function sessionMood({ store, logger }: Services): DirectRoute {
       event_count: session.eventCount,
       updated_at: new Date(session.updatedAt).toISOString(),
     };
-  });
-}
+  },
+});

@@ -21,8 +21,23 @@ export const EventsStoredSchema = z
     mood: z
       .object(moodFields)
       .describe("The whole mood after this batch, so a page can react without reading it back."),
+    capped: z
+      .literal(true)
+      .optional()
+      .describe("The session is at its event cap: nothing of this batch, nor of any later one, is stored."),
+    dropped: z.number().int().optional().describe("With capped: the events of this batch not stored."),
   })
   .meta({ id: "EventsStored" });
+
+export const EventsIgnoredSchema = z
+  .object({
+    session_id: z.string(),
+    events_stored: z.literal(0),
+    ignored: z.literal("bot").describe("Sent by a crawler's User-Agent: neither stored nor counted."),
+  })
+  .meta({ id: "EventsIgnored" });
+
+export const EventsAnswerSchema = z.union([EventsStoredSchema, EventsIgnoredSchema]).meta({ id: "EventsAnswer" });
 
 export const SessionMoodSchema = z
   .object({
@@ -44,6 +59,27 @@ export const FeedbackSchema = z
 export const FeedbackRecordedSchema = z
   .object({ session_id: z.string(), feedback_recorded: z.literal(true) })
   .meta({ id: "FeedbackRecorded" });
+
+export const SessionExportSchema = z
+  .object({
+    session_id: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    event_count: z.number().int(),
+    mood: z.object(moodFields),
+    events: z
+      .array(z.record(z.string(), z.unknown()))
+      .describe("Every stored event as it was stored, with received_at: when its batch arrived."),
+    feedback: z.array(
+      z.object({
+        action_taken: z.string(),
+        was_helpful: z.boolean().nullable(),
+        notes: z.string().nullable(),
+        created_at: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "SessionExport" });
 
 export const SessionDeletedSchema = z
   .object({ session_id: z.string(), deleted: z.literal(true), message: z.string() })

@@ -8,11 +8,21 @@ import { Worker } from "node:worker_threads";
  */
 export class WalCheckpointer {
   private readonly worker: Worker;
+  private readonly exited: Promise<void>;
 
-  constructor(path: string, intervalMs: number) {
+  /**
+   * `onError` hears of a checkpoint that failed (once until one succeeds again, not every
+   * interval) and of a thread that could not run at all.
+   */
+  constructor(path: string, intervalMs: number, onError: (error: Error) => void = () => {}) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
     // Inline CommonJS, so the same code runs from src/ under the test runner and from dist/.
     this.worker = new Worker(CHECKPOINT_LOOP, { eval: true, workerData: { driver, path, intervalMs } });
+    this.worker.on("message", (failure: { message: string; stack?: string }) => {
+      onError(Object.assign(new Error(failure.message), { stack: failure.stack }));
+    });
+    this.worker.on("error", onError);
+    this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
     this.worker.unref();
   }
 
@@ -21,7 +31,7 @@ export class WalCheckpointer {
     // Unreferenced, the thread would let the process end before it had closed.
     this.worker.ref();
     this.worker.postMessage("stop");
-    await new Promise((resolve) => this.worker.once("exit", resolve));
+    await this.exited;
   }
 }
 
@@ -30,10 +40,15 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma("busy_timeout = 5000");
+let failing = false;
 const timer = setInterval(() => {
   try {
     db.pragma("wal_checkpoint(PASSIVE)");
-  } catch {}
+    failing = false;
+  } catch (error) {
+    if (!failing) parentPort.postMessage({ message: String(error && error.message), stack: error && error.stack });
+    failing = true;
+  }
 }, workerData.intervalMs);
 parentPort.once("message", () => {
   clearInterval(timer);

@@ -61,10 +61,47 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (account_id, month)
   ) WITHOUT ROWID;
   `,
+  // Key expiry, per-account retention, batch ids, event times for retention by event age, the
+  // event cap, and deletion markers. event_batches is rebuilt: SQLite adds a NOT NULL column only
+  // with a default, and its account lets the purge seek one account's expired batches directly.
+  `
+  ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+  ALTER TABLE accounts ADD COLUMN retention_days INTEGER;
+  ALTER TABLE sessions ADD COLUMN capped INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE event_batches_v2 (
+    id INTEGER PRIMARY KEY,
+    session_pk INTEGER NOT NULL,
+    account_id INTEGER NOT NULL,
+    batch_id TEXT,
+    first_seq INTEGER NOT NULL,
+    received_at INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    events TEXT NOT NULL
+  );
+  INSERT INTO event_batches_v2 (id, session_pk, account_id, first_seq, received_at, first_at, last_at, events)
+    SELECT b.id, b.session_pk, s.account_id, b.first_seq, b.received_at, b.received_at, b.received_at, b.events
+    FROM event_batches b JOIN sessions s ON s.pk = b.session_pk;
+  DROP TABLE event_batches;
+  ALTER TABLE event_batches_v2 RENAME TO event_batches;
+  CREATE INDEX event_batches_by_session ON event_batches (session_pk);
+  CREATE UNIQUE INDEX event_batches_by_batch_id ON event_batches (session_pk, batch_id) WHERE batch_id IS NOT NULL;
+  CREATE INDEX event_batches_by_account_age ON event_batches (account_id, last_at);
+  -- Sessions whose events were all purged, found without reading the others.
+  CREATE INDEX sessions_emptied ON sessions (pk) WHERE event_count = 0;
+  CREATE TABLE deleted_sessions (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    session_id TEXT NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    UNIQUE (account_id, session_id)
+  );
+  CREATE INDEX deleted_sessions_by_age ON deleted_sessions (deleted_at);
+  `,
 ];
 
-/** Brings the schema up to the latest version; returns the version it is at. */
-export function migrate(db: Database): number {
+/** Brings the schema up to `target` (the latest version by default); returns the version it is at. */
+export function migrate(db: Database, target = MIGRATIONS.length): number {
   db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at INTEGER NOT NULL)");
   const current = db.prepare("SELECT max(version) AS version FROM schema_version").pluck();
   const record = db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)");
@@ -72,7 +109,7 @@ export function migrate(db: Database): number {
   return db
     .transaction(() => {
       let version = (current.get() as number | null) ?? 0;
-      for (const step of MIGRATIONS.slice(version)) {
+      for (const step of MIGRATIONS.slice(version, target)) {
         db.exec(step);
         version += 1;
         record.run(version, Date.now());

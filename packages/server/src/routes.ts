@@ -1,0 +1,30 @@
+import { moodDistributionRoute } from "./analytics/mood-distribution.js";
+import { healthRoute } from "./health/health.js";
+import type { Route } from "./http/route.js";
+import { generateKeysRoute } from "./keys/generate-keys.js";
+import { rotateKeyRoute } from "./keys/rotate-key.js";
+import { openApiRoute } from "./openapi/openapi-route.js";
+import { deleteSessionRoute } from "./sessions/delete-session.js";
+import { exportSessionRoute } from "./sessions/export-session.js";
+import { ingestEventsRoute } from "./sessions/ingest-events.js";
+import { sessionFeedbackRoute } from "./sessions/session-feedback.js";
+import { sessionMoodRoute } from "./sessions/session-mood.js";
+import { getSettingsRoute, patchSettingsRoute } from "./settings/settings-routes.js";
+
+/** Every route of the API, busiest first (the router tries them in order). */
+const API_ROUTES: readonly Route[] = [
+  ingestEventsRoute,
+  sessionMoodRoute,
+  sessionFeedbackRoute,
+  exportSessionRoute,
+  deleteSessionRoute,
+  moodDistributionRoute,
+  getSettingsRoute,
+  patchSettingsRoute,
+  generateKeysRoute,
+  rotateKeyRoute,
+  healthRoute,
+];
+
+/** The route table: the API and its own description. */
+export const ROUTES: readonly Route[] = [...API_ROUTES, openApiRoute(API_ROUTES)];

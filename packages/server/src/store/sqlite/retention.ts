@@ -1,0 +1,66 @@
+import type { Database } from "better-sqlite3";
+import { DAY_MS, PLAN_NAMES, type PlanTable } from "../../plans.js";
+import type { RetentionStore } from "../storage.js";
+
+/** Retention by the age of events, on the storage's connection. */
+export class SqliteRetention implements RetentionStore {
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  private readonly purgeChunk;
+
+  constructor(db: Database) {
+    const sql = prepareStatements(db);
+    this.sql = sql;
+    this.purgeChunk = db.transaction((now: number, plans: PlanTable, limit: number): number => {
+      let left = limit;
+      const planDays = Object.fromEntries(PLAN_NAMES.map((plan) => [plan, plans[plan].retentionDays]));
+      const removed = new Map<number, number>();
+      const batches = sql.deleteExpiredBatches.all({ now, day: DAY_MS, limit: left, ...planDays }) as {
+        session_pk: number;
+        events: number;
+      }[];
+      for (const { session_pk, events } of batches) removed.set(session_pk, (removed.get(session_pk) ?? 0) + events);
+      for (const [pk, events] of removed) sql.uncountEvents.run(events, pk);
+      left -= batches.length;
+      if (left > 0) {
+        const emptied = sql.emptiedSessions.all(left) as number[];
+        for (const pk of emptied) {
+          sql.deleteFeedback.run(pk);
+          sql.deleteSession.run(pk);
+        }
+        left -= emptied.length;
+      }
+      if (left > 0) {
+        const longestDays = Math.max(...PLAN_NAMES.map((plan) => plans[plan].retentionDays));
+        left -= sql.deleteOldTombstones.run(now - longestDays * DAY_MS, left).changes;
+      }
+      return limit - left;
+    });
+  }
+
+  async purgeExpired(now: number, plans: PlanTable, limit: number): Promise<number> {
+    return this.purgeChunk(now, plans, limit);
+  }
+}
+
+function prepareStatements(db: Database) {
+  const planDays = PLAN_NAMES.map((plan) => `WHEN '${plan}' THEN :${plan}`).join(" ");
+  return {
+    // Accounts first (CROSS JOIN keeps that order), then each one's expired batches by index:
+    // a seek per account, never a scan of batches still within their account's retention.
+    deleteExpiredBatches: db.prepare(
+      `DELETE FROM event_batches WHERE id IN (
+         SELECT b.id FROM accounts a CROSS JOIN event_batches b
+         ON b.account_id = a.id
+           AND b.last_at < :now - coalesce(a.retention_days, CASE a.plan ${planDays} END) * :day
+         LIMIT :limit)
+       RETURNING session_pk, json_array_length(events) AS events`,
+    ),
+    uncountEvents: db.prepare("UPDATE sessions SET event_count = event_count - ? WHERE pk = ?"),
+    emptiedSessions: db.prepare("SELECT pk FROM sessions WHERE event_count = 0 LIMIT ?").pluck(),
+    deleteFeedback: db.prepare("DELETE FROM feedback WHERE session_pk = ?"),
+    deleteSession: db.prepare("DELETE FROM sessions WHERE pk = ?"),
+    deleteOldTombstones: db.prepare(
+      "DELETE FROM deleted_sessions WHERE id IN (SELECT id FROM deleted_sessions WHERE deleted_at < ? LIMIT ?)",
+    ),
+  };
+}
