@@ -108,8 +108,13 @@ export const VISITOR_USER_AGENT =
  */
 export async function visitorPage(browser: Browser, options: Parameters<Browser["newPage"]>[0] = {}): Promise<Page> {
   const page = await browser.newPage({ ...options, userAgent: VISITOR_USER_AGENT });
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false }));
+  await hideWebdriver(page);
   return page;
+}
+
+/** Makes `navigator.webdriver` false in the pages `page` loads from now on. */
+export function hideWebdriver(page: Page): Promise<void> {
+  return page.addInitScript(() => Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false }));
 }
 
 /** Every event the page sent to the collector, in order, and the raw bodies, as Chromium saw them. */

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, moodServer, recordEvents, sitePage, VISITOR_USER_AGENT } from "./harness.js";
+import { hideWebdriver, launchChromium, moodServer, recordEvents, sitePage, VISITOR_USER_AGENT } from "./harness.js";
 
 const PAGE = `<button id="buy" onclick="this.dataset.n = Date.now()">Buy</button>`;
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
@@ -18,10 +18,14 @@ describe("consent, bots and scrubbing in Chromium, against the real server", { t
     await Promise.all([server?.close(), site?.close()]);
   });
 
-  /** Opens `path` on the site with the SDK's tag carrying `attributes`, in a browser saying it is `userAgent`. */
-  async function open(attributes: Record<string, string>, { userAgent = "", path = "/" } = {}) {
+  /**
+   * Opens `path` on the site with the SDK's tag carrying `attributes`, in a browser saying it is
+   * `userAgent` (by default headless Chromium's) and, unless `webdriver` is false, automated.
+   */
+  async function open(attributes: Record<string, string>, { userAgent = "", path = "/", webdriver = true } = {}) {
     site.useScript(`${server.url}/sdk/sessionmood.min.js`, { key: server.key, endpoint: server.url, ...attributes });
     const page = await browser.newPage(userAgent ? { userAgent } : {});
+    if (!webdriver) await hideWebdriver(page);
     const sent = recordEvents(page);
     await page.goto(`${site.origin}${path}`);
     await page.waitForFunction(() => window.SessionMood?.tracker);
@@ -62,6 +66,19 @@ describe("consent, bots and scrubbing in Chromium, against the real server", { t
     await tracker.flush();
     await page.goto("about:blank");
     expect(sent.urls).toEqual([]);
+  });
+
+  it("a bot only the server recognises is told so once, and the page sends nothing more", async () => {
+    // Headless Chromium's own user agent, with navigator.webdriver hidden: the SDK's short list
+    // misses it, the server's full one does not.
+    const { page, sent, tracker } = await open({ "allow-bots": "false" }, { webdriver: false });
+    const id = await tracker.sessionId();
+    await tracker.flush();
+    await page.click("#buy");
+    await tracker.flush();
+    await page.goto("about:blank");
+    expect(sent.bodies).toHaveLength(1);
+    expect(await server.mood(id)).toBeNull();
   });
 
   it("a crawler sends its events when the site allows bots (its own end-to-end tests)", async () => {
