@@ -113,8 +113,8 @@ export async function visitorPage(browser: Browser, options: Parameters<Browser[
 }
 
 /** Makes `navigator.webdriver` false in the pages `page` loads from now on. */
-export function hideWebdriver(page: Page): Promise<void> {
-  return page.addInitScript(() => Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false }));
+export async function hideWebdriver(page: Page): Promise<void> {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false }));
 }
 
 /** Every event the page sent to the collector, in order, and the raw bodies, as Chromium saw them. */
