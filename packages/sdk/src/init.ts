@@ -111,7 +111,7 @@ export function init(options: TrackerOptions): Tracker {
     get droppedEvents() {
       return transport?.dropped ?? 0;
     },
-    // An unknown type would make the server refuse the whole batch it is in.
+    // Warned about where the mistake is made, not later as events the server refused.
     track: guard((type: EventType, fields?: EventFields) =>
       isEventType(type) ? emit({ ...fields, type }) : report(`unknown event type ${type}`, true),
     ),
