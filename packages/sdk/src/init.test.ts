@@ -4,7 +4,17 @@ import type { TrackerOptions } from "./options.js";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
-const OFF = { pageView: false, click: false, rageClick: false, scroll: false, idle: false, error: false, hover: false, inputPause: false, focus: false } as const;
+const OFF = {
+  pageView: false,
+  click: false,
+  rageClick: false,
+  scroll: false,
+  idle: false,
+  error: false,
+  hover: false,
+  inputPause: false,
+  focus: false,
+} as const;
 
 /** Just enough of a browser tab for `init`: storage, listeners, a user agent, and a server that accepts everything. */
 function fakeTab(userAgent = CHROME, webdriver = false) {

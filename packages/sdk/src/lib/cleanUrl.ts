@@ -32,5 +32,7 @@ export function scrub(text: string): string {
     .replace(/[\w.+-]+(@|%40)[\w-]+(\.[\w-]+)+/g, ":email")
     .replace(/[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}/gi, ":uuid")
     .replace(/[a-z\d]{16,}/gi, (run) => (/\d|^[a-f]+$/i.test(run) ? ":token" : run))
-    .replace(/\/(\d{3,})(?=[/?#\s]|$)/g, (segment, digits: string) => (/^(19|20)\d\d$/.test(digits) ? segment : "/:id"));
+    .replace(/\/(\d{3,})(?=[/?#\s]|$)/g, (segment, digits: string) =>
+      /^(19|20)\d\d$/.test(digits) ? segment : "/:id",
+    );
 }
