@@ -23,17 +23,36 @@ export const DEFAULTS = {
     gestureEndMs: 200,
     /** Gestures shorter than this are jitter, not scrolling. */
     minPx: 40,
-    /** Turning back after half a viewport in one direction is losing one's place (`backtrack`). */
+    /** Turning back after half a viewport (or panel) in one direction is losing one's place (`backtrack`). */
     backtrackViewports: 0.5,
+    /**
+     * A scroll that starts this long after the last wheel, key or touch is the page's own jump
+     * (anchor, back-to-top, restored position), not a gesture; smooth scrolling starts within frames.
+     */
+    inputMs: 500,
+    /**
+     * Momentum carries a calm flick at 4–6k px/s; divided by this, it stays under the engine's
+     * 3000 px/s fast scroll, which only frantic flicking reaches.
+     */
+    touchFactor: 3,
   },
   idle: {
-    /** The engine reads 10 s without input as attention elsewhere. */
-    afterMs: 10_000,
+    /** Reading a long article or a product page without touching anything takes well under a minute. */
+    afterMs: 60_000,
+    /** A look at another tab or window shorter than this is a glance, not attention elsewhere. */
+    awayMs: 10_000,
   },
   pageView: {},
   error: {
     /** Report failed page requests (network error or 5xx), not only script errors. */
     requests: true,
+    /**
+     * Origins whose failed requests the visitor sees: the page's own by default, plus the site's
+     * API origins when listed. Ad blockers, trackers and widgets fail elsewhere, unseen.
+     */
+    get origins(): string[] {
+      return [location.origin];
+    },
     /** The server's limit for an error message. */
     maxLength: 512,
     /** The same message again within this window is one problem, not a new one (error loops). */

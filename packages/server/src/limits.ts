@@ -53,6 +53,8 @@ export const LIMITS = {
   MAX_SESSION_EVENTS: 10_000,
   /** Client clocks run a little fast; a batch further ahead than this (s) is moved back to now. */
   FUTURE_TOLERANCE_S: 300,
+  /** Sessions re-scored per transaction after an engine upgrade: a few ms of work each, in short steps. */
+  RESCORE_CHUNK_SESSIONS: 100,
   /** Seconds a client is asked to wait when the server sheds load (503). */
   BUSY_RETRY_AFTER_S: 1,
   /** On shutdown, requests under way get this long (ms) before their connections are cut. */

@@ -7,6 +7,7 @@ import { KeyCache } from "./keys/key-cache.js";
 import { LIMITS } from "./limits.js";
 import { createLog, type Logger } from "./logger.js";
 import { scheduleRetentionPurge } from "./retention/retention-purge.js";
+import { rescoreStaleSessions } from "./sessions/rescore-stale.js";
 import { openStorage } from "./store/open-storage.js";
 import type { Storage } from "./store/storage.js";
 
@@ -40,6 +41,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const server = createServer();
 
   try {
+    const rescored = await rescoreStaleSessions(storage);
+    if (rescored > 0) logger.info({ sessions: rescored }, "re-scored sessions stored by an earlier engine version");
     const demoKey = config.demo ? await issueDemoKey(storage, config.now()) : undefined;
     stopPurge = scheduleRetentionPurge({
       storage,

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 async function start(dbPath: string): Promise<ChildServer> {
-  const child = await startChildServer({ SESSIONMOOD_DB: dbPath });
+  const child = await startChildServer({ SESSIONMOOD_DB: dbPath, SESSIONMOOD_RATE_LIMIT: "0" });
   children.push(child);
   return child;
 }

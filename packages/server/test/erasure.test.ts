@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { RAGE, startTestServer, until, type Account, type TestServer } from "./test-server.js";
+import { connect } from "node:net";
+import { BROWSER_USER_AGENT, RAGE, startTestServer, until, type Account, type TestServer } from "./test-server.js";
 
 let server: TestServer;
 let account: Account;
@@ -91,22 +92,16 @@ describe("repeated batches", () => {
 
   test("the answer lost after the commit: the client resends, the batch is stored once", async () => {
     const body = JSON.stringify({ events: RAGE, batch_id: "lost-answer" });
-    await new Promise<void>((resolve, reject) => {
-      // A request whose connection is dropped before the answer is read.
-      import("node:net").then(({ connect }) => {
-        const socket = connect(server.port, "127.0.0.1", () => {
-          socket.write(
-            `POST /v1/sessions/lost/events?key=${account.publishable} HTTP/1.1\r\nHost: x\r\n` +
-              `Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-          );
-          socket.end();
-        });
-        socket.on("close", () => resolve());
-        socket.on("error", reject);
-      }, reject);
-    });
     const storedRows = () => server.query("SELECT 1 FROM event_batches JOIN sessions ON pk = session_pk WHERE session_id = 'lost'");
+    // The batch is committed, then the connection drops before the client reads the answer.
+    const socket = connect(server.port, "127.0.0.1");
+    socket.on("error", () => {});
+    socket.write(
+      `POST /v1/sessions/lost/events?key=${account.publishable} HTTP/1.1\r\nHost: x\r\nUser-Agent: ${BROWSER_USER_AGENT}\r\n` +
+        `Content-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
     await until(() => storedRows().length === 1);
+    socket.destroy();
     const resent = await post("lost", JSON.parse(body));
     expect(resent.status).toBe(200);
     expect(resent.body).toMatchObject({ events_stored: 4, total_events: 4 });

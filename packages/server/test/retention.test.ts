@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { startTestServer, temporaryDirectory, until, type Account, type TestServer } from "./test-server.js";
+import { ADMIN_TOKEN, startTestServer, temporaryDirectory, until, type Account, type TestServer } from "./test-server.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 let now = Date.UTC(2026, 4, 1);
@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function start(): Promise<TestServer> {
-  const server = await startTestServer({ now: () => now, purgeIntervalMs: 60_000 }, { dir: dir.path, keepDir: true });
+  const server = await startTestServer(
+    { now: () => now, purgeIntervalMs: 60_000, adminToken: ADMIN_TOKEN },
+    { dir: dir.path, keepDir: true },
+  );
   running.push(server);
   return server;
 }

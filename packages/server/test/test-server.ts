@@ -88,7 +88,9 @@ export async function startTestServer(
     dbPath,
     call,
     async signUp(request = { customer_name: "Test shop" }) {
-      const answer = await call("POST", "/v1/keys/generate", { body: request });
+      const admin = server.config.adminToken;
+      const headers: Record<string, string> = admin === undefined ? {} : { authorization: `Bearer ${admin}` };
+      const answer = await call("POST", "/v1/keys/generate", { body: request, headers });
       if (answer.status !== 201) throw new Error(`sign-up failed: ${JSON.stringify(answer.body)}`);
       return { secret: answer.body.api_key, publishable: answer.body.publishable_key };
     },
@@ -110,6 +112,9 @@ export async function startTestServer(
 /** What a visitor's browser calls itself; Node's own ("node") is a crawler's to the server. */
 export const BROWSER_USER_AGENT =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+
+/** An admin token for tests that open accounts on paid plans (open signup gives starter only). */
+export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 
 /** A few events that make a frustrated session. */
 export const RAGE = [

@@ -6,10 +6,12 @@ import type { Detector } from "./detector.js";
 
 /**
  * Reports `error` for uncaught errors, unhandled promise rejections and, with `requests`, page
- * requests that failed (no answer or a 5xx). Only a message is sent — scrubbed of query strings,
- * emails, ids and tokens (`scrub`), then cut to `maxLength` — and the same message again within
- * `repeatMs` is not sent twice (an error in a loop or a polling request that keeps failing is one
- * problem).
+ * requests to `origins` that failed (no answer or a 5xx): only failures the visitor can see.
+ * Not errors: requests elsewhere (refused by an ad blocker, trackers, widgets), and a
+ * cross-origin script's muted "Script error." (no file, no line: a third party's, and nothing
+ * we could act on). Only a message is sent — scrubbed of query strings, emails, ids and tokens
+ * (`scrub`), then cut to `maxLength` — and the same message again within `repeatMs` is not sent
+ * twice (an error in a loop or a polling request that keeps failing is one problem).
  */
 export const errorDetector: Detector<DetectorSettings["error"]> = (settings, { emit }) => {
   let last = { message: "", at: 0 };
@@ -24,11 +26,15 @@ export const errorDetector: Detector<DetectorSettings["error"]> = (settings, { e
 
   return [
     // Bubbling only: resource load errors (a broken image) do not bubble and are not script errors.
-    listen<ErrorEvent>(window, "error", (event) => report(event.message || "Script error"), false),
+    listen<ErrorEvent>(window, "error", (event) => (event.filename || event.lineno) && report(event.message), false),
     listen<PromiseRejectionEvent>(window, "unhandledrejection", (event) => report(reasonOf(event.reason))),
     settings.requests
       ? watchRequests((notice) => {
-          if (notice.phase === "end" && !(notice.status > 0 && notice.status < 500)) {
+          if (
+            notice.phase === "end" &&
+            !(notice.status > 0 && notice.status < 500) &&
+            settings.origins.includes(new URL(notice.url, location.href).origin)
+          ) {
             report(`${notice.method} ${cleanUrl(notice.url)} ${notice.status || "network error"}`);
           }
         })

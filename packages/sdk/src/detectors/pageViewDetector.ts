@@ -1,23 +1,19 @@
 import type { DetectorSettings } from "../defaults.js";
 import { cleanUrl, hashRoute } from "../lib/cleanUrl.js";
-import { watchHistory } from "../lib/historyWatch.js";
+import { historyIndex, watchHistory } from "../lib/historyWatch.js";
 import { listen } from "../lib/listen.js";
 import type { Detector } from "./detector.js";
-
-interface NavigationLike {
-  currentEntry?: { index: number } | null;
-}
 
 /**
  * Reports `page_view` on load and on every route change of a single-page app (`pushState`,
  * `replaceState`, `popstate`, hash routes), and `back_nav` when the visitor goes back: within
- * the app (told from forward by the Navigation API's history index, where the browser has it),
- * or to this page from the next one.
+ * the app (told from forward by the position stamped in each history entry's state), or to this
+ * page from the next one.
  */
 export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (_settings, { emit, fullUrls }) => {
-  const navigation = (window as { navigation?: NavigationLike }).navigation;
+  const stopWatching = watchHistory(() => changed());
   let route = currentRoute();
-  let index = navigation?.currentEntry?.index ?? 0;
+  let index = historyIndex();
 
   const viewed = () => emit({ type: "page_view", url: cleanUrl(location.href, fullUrls) });
   const wentBack = () => emit({ type: "back_nav" });
@@ -25,7 +21,7 @@ export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (_settin
   const changed = () => {
     const next = currentRoute();
     const previousIndex = index;
-    index = navigation?.currentEntry?.index ?? index;
+    index = historyIndex();
     if (next === route) return;
     route = next;
     if (index < previousIndex) wentBack();
@@ -35,7 +31,7 @@ export const pageViewDetector: Detector<DetectorSettings["pageView"]> = (_settin
   viewed();
   if (arrivedByHistory()) wentBack();
   return [
-    watchHistory(changed),
+    stopWatching,
     listen(window, "popstate", changed),
     listen(window, "hashchange", changed),
     // Restored from the back/forward cache: no load, so no page view unless this tells it.

@@ -1,12 +1,13 @@
 import type { DetectorSettings } from "../defaults.js";
-import { clickableOf, elementOf, formFieldOf, isIgnored, isStepper } from "../lib/elements.js";
-import { listen } from "../lib/listen.js";
+import { clickableOf, isIgnored, isStepper, textFieldOf } from "../lib/elements.js";
+import { listenToClicks } from "../lib/visitorClicks.js";
 import type { Detector } from "./detector.js";
 
 /**
  * Reports one `rage_click` per burst of `clicks` clicks within `withinMs` on the same element or
- * within `radiusPx` of the burst's first click. Not rage: double/triple-click text selection,
- * steppers and sliders, form fields, and anything inside `[data-sm-ignore]`.
+ * within `radiusPx` of the burst's first click. A checkbox or toggle hammered because it will not
+ * change is rage. Not rage: double/triple-click text selection, clicks placing the caret in a text
+ * field, lists of options, steppers and sliders, and anything inside `[data-sm-ignore]`.
  */
 export const rageClickDetector: Detector<DetectorSettings["rageClick"]> = (settings, { emit }) => {
   let times: number[] = [];
@@ -17,10 +18,8 @@ export const rageClickDetector: Detector<DetectorSettings["rageClick"]> = (setti
   let reported = false;
 
   return [
-    listen<MouseEvent>(window, "click", (event) => {
-      const element = elementOf(event.target);
-      if (!event.isTrusted || !element) return;
-      if (isIgnored(element) || formFieldOf(element) || isStepper(element) || selectsText(event)) {
+    listenToClicks((event, element) => {
+      if (isIgnored(element) || textFieldOf(element) || element.closest("select") || isStepper(element) || selectsText(event)) {
         times = [];
         return;
       }

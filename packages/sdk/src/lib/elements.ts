@@ -11,8 +11,8 @@ const TEXT_FIELD =
 const ELSEWHERE =
   'a[download],a[target]:not([target=_self],[target=""]),a[href^="mailto:"],a[href^="tel:"],a[href^="sms:"]';
 const STEPPER = "input[type=number],input[type=range],[role=spinbutton],[role=slider]";
-/** Names that mark increment/decrement and next/previous controls, whatever their label says. */
-const STEPPER_NAME = /next|prev|increase|decrease|increment|decrement|plus|minus|stepper|spin|carousel|slider|arrow/i;
+/** What next/previous buttons step through: a stepper, a list of options, a carousel's slides. */
+const STEPPED = STEPPER + ",[role=listbox],[aria-roledescription=carousel i],[aria-roledescription=carousel i] *";
 
 /** The element an event happened on (the parent of a text node). */
 export function elementOf(target: EventTarget | null): Element | null {
@@ -45,15 +45,21 @@ export function interactiveOf(element: Element): Element | null {
 }
 
 /**
- * Steppers, sliders and next/previous controls are clicked many times in a row on purpose:
- * a number input or slider, a button right beside one (`- [3] +`), or a control named like one.
+ * Steppers, sliders and next/previous controls are clicked many times in a row on purpose. Told
+ * by structure and ARIA roles, never by their text or class names: a number input or slider, a
+ * button right beside one (`- [3] +`) or in a `[role=group]` with one, a control inside a
+ * carousel or whose `aria-controls` points at a stepper, list box or carousel.
  */
 export function isStepper(element: Element): boolean {
   if (element.closest(STEPPER)) return true;
   const control = clickableOf(element);
   if (!control) return false;
-  if ([control.previousElementSibling, control.nextElementSibling].some((side) => side?.matches(STEPPER))) return true;
-  return STEPPER_NAME.test(["id", "class", "aria-label", "rel"].map((name) => control.getAttribute(name)).join());
+  const controlled = (control.getAttribute("aria-controls") ?? "").split(" ").map((id) => document.getElementById(id));
+  return (
+    !!control.closest("[role=group]")?.querySelector(STEPPER) ||
+    [control.previousElementSibling, control.nextElementSibling].some((side) => side?.matches(STEPPER)) ||
+    [control, ...controlled].some((near) => near?.matches(STEPPED))
+  );
 }
 
 /** A link that opens elsewhere (download, new tab, mail app): nothing visible happens here, by design. */

@@ -1,3 +1,4 @@
+import { elementOf } from "./elements.js";
 import { guard } from "./guard.js";
 import { watchHistory } from "./historyWatch.js";
 import { listen } from "./listen.js";
@@ -5,13 +6,31 @@ import { watchRequests } from "./requestWatch.js";
 
 /**
  * What the page can do in answer to a click: scroll, change route or hash, submit a form, start
- * a navigation, move focus or the selection. `selectionchange` and `focusin` stand in for reading
- * the selection and `document.activeElement` around each click: `getSelection()` makes Chromium
- * bring layout up to date, which cost ~0.3 ms per click.
+ * a navigation, open a window, click something itself (a hidden file input), move focus or the
+ * selection. A hash change needs no listener of its own: going to an anchor fires `popstate` too.
  */
-// On window, in the capture phase, which also sees the document's `selectionchange`. A hash
-// change needs no listener of its own: going to an anchor fires `popstate` too.
-const ACTIVITY_EVENTS = ["scroll", "popstate", "submit", "pagehide", "selectionchange", "focusin"];
+const ACTIVITY_EVENTS = ["scroll", "popstate", "submit", "pagehide"];
+
+let onOpen: (() => void) | null = null;
+let openWrapped = false;
+
+/**
+ * Calls `listener` after each `window.open` until the returned function stops it; one listener
+ * at a time (the click detector's). Wrapped once, on first use, and left in place (see `watchHistory`).
+ */
+function watchOpen(listener: () => void): () => void {
+  const native = window.open;
+  if (!openWrapped && typeof native === "function") {
+    openWrapped = true;
+    window.open = (...args: Parameters<Window["open"]>) => {
+      const popup = native.apply(window, args);
+      if (onOpen) guard(onOpen)();
+      return popup;
+    };
+  }
+  onOpen = listener;
+  return () => void (onOpen === listener && (onOpen = null));
+}
 
 /** Watches after clicks for a sign of life from the page; see `createPageActivity`. */
 export interface PageActivity {
@@ -45,8 +64,21 @@ export function createPageActivity(): PageActivity {
   // `seen` only calls guarded callbacks.
   const observer = new MutationObserver(seen);
   const navigation = (window as { navigation?: EventTarget }).navigation;
+  // The browser's own answer to a press — focusing the pressed control, placing or extending the
+  // selection in it on a double or triple click — is not the page's.
+  let pressed: Element | null = null;
+  const byPress = (node: Node | null) => !!node && !!pressed && (pressed.contains(node) || node.contains(pressed));
   const stops = [
     ...ACTIVITY_EVENTS.map((type) => listen(window, type, seen)),
+    listen(window, "pointerdown", (event) => (pressed = elementOf(event.target))),
+    listen(window, "click", (event) => event.isTrusted || seen()),
+    listen(window, "focusin", (event) => byPress(event.target as Node) || seen()),
+    // Read only while a watch is pending: `getSelection()` brings layout up to date (~0.3 ms).
+    listen(document, "selectionchange", () => {
+      const selection = pending.size ? getSelection() : null;
+      if (selection && !selection.isCollapsed && !byPress(selection.anchorNode)) seen();
+    }),
+    watchOpen(seen),
     watchHistory(seen),
     watchRequests((notice) => notice.phase === "start" && seen()),
     // Links and scripts that leave the page, before the next page has answered.

@@ -1,6 +1,10 @@
 import { guard } from "./guard.js";
 
-/** A page request starting, or finishing with an HTTP status (0: it never got an answer). */
+/**
+ * A page request starting, or finishing with an HTTP status (0: it never got an answer). Requests
+ * aborted (by the page or by leaving it) do not finish, nor do opaque answers (`no-cors`, status
+ * 0): the request was answered, only the page may not read how.
+ */
 export type RequestNotice = { phase: "start" } | { phase: "end"; method: string; url: string; status: number };
 type RequestListener = (notice: RequestNotice) => void;
 
@@ -43,9 +47,8 @@ function wrapFetch(): void {
     const url = request?.url ?? String(input);
     notify(STARTED);
     response.then(
-      (r) => notify({ phase: "end", method, url, status: r.status }),
-      // A request the page aborted on purpose is not a failure the visitor saw.
-      () => init?.signal?.aborted || notify({ phase: "end", method, url, status: 0 }),
+      (r) => r.status && notify({ phase: "end", method, url, status: r.status }),
+      (error: Error) => error?.name === "AbortError" || init?.signal?.aborted || notify({ phase: "end", method, url, status: 0 }),
     );
     return response;
   };

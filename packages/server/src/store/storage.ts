@@ -138,6 +138,11 @@ export interface SessionStore {
    */
   deleteSession(accountId: number, sessionId: string, deletedAt: number): Promise<boolean>;
   exportSession(accountId: number, sessionId: string): Promise<SessionExport | undefined>;
+  /**
+   * Re-scores at most `limit` sessions whose state another engine version wrote (`state.v` is not
+   * `version`) from all their stored events; returns how many it re-scored, 0 when none is left.
+   */
+  rescoreStale(version: number, rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood }, limit: number): Promise<number>;
 }
 
 export interface AnalyticsStore {

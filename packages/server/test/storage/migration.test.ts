@@ -2,6 +2,8 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { DAY_MS, PLANS } from "../../src/plans.js";
+import { createMoodState, isCurrentState, scoreEvents } from "@sessionmood/engine";
+import { rescoreStaleSessions } from "../../src/sessions/rescore-stale.js";
 import { migrate } from "../../src/store/sqlite/migrations.js";
 import { SqliteStorage } from "../../src/store/sqlite/sqlite-storage.js";
 import { temporaryDirectory } from "../test-server.js";
@@ -32,6 +34,7 @@ async function writeWithPreviousStore(): Promise<number> {
   const key = db.prepare("INSERT INTO api_keys (key_hash, account_id, kind, created_at) VALUES (?, ?, ?, 0)");
   key.run(Buffer.from("s"), id, "secret");
   key.run(Buffer.from("p"), id, "publishable");
+  db.prepare("UPDATE api_keys SET revoked_at = ? WHERE kind = 'publishable'").run(NOW);
   const oldState = { events: 3, at: NOW / 1000, lastType: "click", evidence: { clicks: 2.9, rage: 0 } };
   const pk = Number(
     db
@@ -63,6 +66,14 @@ test("a database of the previous schema opens with everything in it, and takes t
       expiresAt: null,
       account: { id: accountId, allowedOrigins: ["https://a.example"], retentionDays: null },
     });
+    expect(await storage.findKey(Buffer.from("p"), NOW)).toBeUndefined();
+    // The state an earlier engine wrote is rebuilt from the stored events, as at server start-up.
+    expect(await rescoreStaleSessions(storage)).toBe(1);
+    expect(await rescoreStaleSessions(storage)).toBe(0);
+    const rebuilt = await storage.findSession(accountId, "s");
+    expect(isCurrentState(rebuilt!.state)).toBe(true);
+    expect(rebuilt!.state).toEqual(scoreEvents(createMoodState(), clicks(3)));
+
     const exported = await storage.exportSession(accountId, "s");
     expect(exported?.session).toMatchObject({ eventCount: 3, createdAt: NOW, updatedAt: NOW });
     expect(exported?.batches).toEqual([{ batchId: null, receivedAt: NOW, events: clicks(3) }]);

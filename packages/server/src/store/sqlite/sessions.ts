@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import { createMoodState, type MoodEvent, type MoodState } from "@sessionmood/engine";
+import { createMoodState, type Mood, type MoodEvent, type MoodState } from "@sessionmood/engine";
 import { LIMITS } from "../../limits.js";
 import {
   StorageBusyError,
@@ -46,6 +46,17 @@ export class SqliteSessions implements SessionStore {
         sql.insertTombstone.run(accountId, sessionId, deletedAt);
         return true;
       }),
+      rescoreStale: db.transaction(
+        (version: number, rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood }, limit: number): number => {
+          const pks = sql.staleSessions.all(version, limit) as number[];
+          for (const pk of pks) {
+            const events = (sql.sessionEvents.all(pk) as string[]).flatMap((json) => JSON.parse(json) as MoodEvent[]);
+            const { state, mood } = rescore(events);
+            sql.updateState.run(mood, JSON.stringify(state), pk);
+          }
+          return pks.length;
+        },
+      ),
       exportSession: db.transaction((accountId: number, sessionId: string): SessionExport | undefined => {
         const session = this.readSession(accountId, sessionId);
         if (!session) return undefined;
@@ -131,6 +142,14 @@ export class SqliteSessions implements SessionStore {
 
   async exportSession(accountId: number, sessionId: string): Promise<SessionExport | undefined> {
     return this.inTransaction.exportSession(accountId, sessionId);
+  }
+
+  async rescoreStale(
+    version: number,
+    rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood },
+    limit: number,
+  ): Promise<number> {
+    return this.inTransaction.rescoreStale(version, rescore, limit);
   }
 
   private readSession(accountId: number, sessionId: string): StoredSession | undefined {
@@ -228,6 +247,11 @@ function prepareStatements(db: Database) {
     insertFeedback: db.prepare(
       "INSERT INTO feedback (session_pk, action_taken, was_helpful, notes, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
+    staleSessions: db
+      .prepare("SELECT pk FROM sessions WHERE coalesce(json_extract(state, '$.v'), 0) IS NOT ? LIMIT ?")
+      .pluck(),
+    sessionEvents: db.prepare("SELECT events FROM event_batches WHERE session_pk = ? ORDER BY id").pluck(),
+    updateState: db.prepare("UPDATE sessions SET mood = ?, state = ? WHERE pk = ?"),
     sessionBatches: db.prepare("SELECT batch_id, received_at, events FROM event_batches WHERE session_pk = ? ORDER BY id"),
     sessionFeedback: db.prepare(
       "SELECT action_taken, was_helpful, notes, created_at FROM feedback WHERE session_pk = ? ORDER BY id",

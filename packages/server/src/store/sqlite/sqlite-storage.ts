@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
+import type { Mood, MoodEvent, MoodState } from "@sessionmood/engine";
 import { LIMITS } from "../../limits.js";
 import type { PlanTable } from "../../plans.js";
 import type {
@@ -100,6 +101,14 @@ export class SqliteStorage implements Storage {
 
   exportSession(accountId: number, sessionId: string): Promise<SessionExport | undefined> {
     return this.sessions.exportSession(accountId, sessionId);
+  }
+
+  rescoreStale(
+    version: number,
+    rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood },
+    limit: number,
+  ): Promise<number> {
+    return this.sessions.rescoreStale(version, rescore, limit);
   }
 
   moodCounts(accountId: number): Promise<MoodCounts> {
