@@ -1,8 +1,10 @@
+import { isbotNaive } from "isbot";
+
 /**
  * Whether the page runs in a crawler or an automated browser (`navigator.webdriver`), whose
- * visits are no visitor's mood. The pattern is isbot's `isbotNaive`: a handful of words that
- * catch most crawlers in a few bytes; the server checks the full list.
+ * visits are no visitor's mood. isbot's naive check is a handful of words that catch most
+ * crawlers in a few bytes; the server checks isbot's full list.
  */
 export function isBot(): boolean {
-  return !!navigator.webdriver || /bot|crawl|http|lighthouse|scan|search|spider/i.test(navigator.userAgent);
+  return !!navigator.webdriver || isbotNaive(navigator.userAgent);
 }
