@@ -77,12 +77,13 @@ export function evidenceOf(state: MoodState): Evidence {
   let lastClickAt: number | null = null;
   let lastPageViewAt: number | null = null;
 
-  for (let i = 0; i < recent.length; i++) {
-    const t = recent[i]![0];
-    const code = recent[i]![1];
+  for (let i = 0; i < recent.length; i += 2) {
+    const age = recent[i]! / 1000;
+    const t = at - age;
+    const code = recent[i + 1]!;
     const type = typeOfCode(code);
     const detail = detailOfCode(code);
-    const weight = Math.exp((t - at) * FADE_PER_SECOND);
+    const weight = Math.exp(-age * FADE_PER_SECOND);
     ev.idleNow = 0;
 
     switch (type) {
