@@ -93,6 +93,8 @@ export function evidenceOf(state: MoodState): Evidence {
           ev.deadClicks += weight;
           break;
         }
+        // A click into a form field is part of filling the form, not a move of its own.
+        if (focusNear(recent, i)) break;
         ev.clicks += weight;
         if (
           previousAt !== null &&
@@ -114,7 +116,7 @@ export function evidenceOf(state: MoodState): Evidence {
         else ev.scrolls += weight;
         break;
       case "input_pause":
-        if (detail === 1) ev.inputPauses += weight;
+        ev.inputPauses += weight * pauseUnits(detail * 100);
         continueFormWork(ev, t);
         break;
       case "backtrack":
@@ -141,7 +143,8 @@ export function evidenceOf(state: MoodState): Evidence {
         break;
       case "focus":
         ev.focuses += weight;
-        if (continueFormWork(ev, t)) ev.steadyFormSteps += weight;
+        // A field reached after hesitating over what to do is not the next step of a steady flow.
+        if (continueFormWork(ev, t) && !HESITANT_TYPES.has(previousType!)) ev.steadyFormSteps += weight;
         ev.blurredAt = null;
         break;
       case "blur":
@@ -153,6 +156,24 @@ export function evidenceOf(state: MoodState): Evidence {
     previousType = type;
   }
   return ev;
+}
+
+/**
+ * How much a typing pause of `ms` says: nothing below `inputPauseMs` (a breath), then more the
+ * longer it was: 3 s of thinking about an answer is ordinary, 7 s of staring at a field is not.
+ */
+function pauseUnits(ms: number): number {
+  return ms < TUNING.inputPauseMs ? 0 : Math.min(Math.log2(ms / TUNING.pauseBaseMs), TUNING.pauseMaxUnits);
+}
+
+/** Whether the event at `i` of `recent` has a focus within `TUNING.fieldClickMs` of it. */
+function focusNear(recent: readonly number[], i: number): boolean {
+  for (const step of [-2, 2]) {
+    for (let j = i + step; j >= 0 && j < recent.length && Math.abs(recent[j]! - recent[i]!) <= TUNING.fieldClickMs; j += step) {
+      if (typeOfCode(recent[j + 1]!) === "focus") return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -40,7 +40,8 @@ function detailOf(event: MoodEvent): number {
     case "scroll":
       return (event.speed ?? 0) >= TUNING.fastScrollSpeed ? 1 : 0;
     case "input_pause":
-      return (event.duration_ms ?? TUNING.inputPauseMs) >= TUNING.inputPauseMs ? 1 : 0;
+      // Tenths of a second: a pause of 7 s says more than one of 3 s.
+      return Math.min(Math.round((event.duration_ms ?? TUNING.inputPauseMs) / 100), DETAIL_MASK);
     case "hover":
       return (event.duration_ms ?? TUNING.longHoverMs) >= TUNING.longHoverMs ? 1 : 0;
     case "idle": {

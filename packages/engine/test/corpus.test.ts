@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BY_MOOD, EVENT_TYPES, MOODS, createMoodState, moodFromEvents, moodOf, scoreEvent, scoreEvents } from "../src/index.js";
+import { ACTION_BY_MOOD, EVENT_TYPES, MOODS, TUNING, createMoodState, moodFromEvents, moodOf, scoreEvent, scoreEvents } from "../src/index.js";
 import { loadFixtures } from "./corpus/fixtures.js";
 
 const fixtures = loadFixtures();
@@ -24,7 +24,8 @@ describe("the recorded corpus", () => {
     it("scores to a mood with its action and a confidence in [0, 1]", () => {
       const result = moodFromEvents(fixture.events);
       expect(MOODS).toContain(result.mood);
-      expect(result.suggested_action).toBe(ACTION_BY_MOOD[result.mood]);
+      const acts = result.confidence >= TUNING.minActionConfidence;
+      expect(result.suggested_action).toBe(acts ? ACTION_BY_MOOD[result.mood] : "no_action");
       expect(result.confidence).toBeGreaterThanOrEqual(0);
       expect(result.confidence).toBeLessThanOrEqual(1);
     });
@@ -38,4 +39,19 @@ describe("the recorded corpus", () => {
       expect(moodOf(batched)).toEqual(whole);
     });
   });
+
+  // The tuning's promises on real sessions, as regression tests; `pnpm eval` reports the rest.
+  it.each(fixtures.filter((f) => !f.label.intervention).map((f) => [f.id, f] as const))(
+    "%s, a calm session, is shown nothing",
+    (_id, fixture) => {
+      expect(moodFromEvents(fixture.events).suggested_action).toBe("no_action");
+    },
+  );
+
+  it.each(fixtures.filter((f) => f.label.mood === "frustrated").map((f) => [f.id, f] as const))(
+    "%s, a frustrated session, is judged frustrated",
+    (_id, fixture) => {
+      expect(moodFromEvents(fixture.events).mood).toBe("frustrated");
+    },
+  );
 });
