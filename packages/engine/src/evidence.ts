@@ -82,12 +82,13 @@ export function evidenceOf(state: MoodState): Evidence {
   let lastScrollAt: number | null = null;
   let pageChurned = false;
 
-  for (let i = 0; i < recent.length; i++) {
-    const t = recent[i]![0];
-    const code = recent[i]![1];
+  for (let i = 0; i < recent.length; i += 2) {
+    const age = recent[i]! / 1000;
+    const t = at - age;
+    const code = recent[i + 1]!;
     const type = typeOfCode(code);
     const detail = detailOfCode(code);
-    const weight = Math.exp((t - at) * FADE_PER_SECOND);
+    const weight = Math.exp(-age * FADE_PER_SECOND);
     ev.idleNow = 0;
 
     switch (type) {
@@ -97,6 +98,8 @@ export function evidenceOf(state: MoodState): Evidence {
           ev.deadClicks += weight;
           break;
         }
+        // A click into a form field is part of filling the form, not a move of its own.
+        if (focusNear(recent, i)) break;
         ev.clicks += weight;
         // A click right after another is hammering (the rage-click window), not moving on.
         if (lastClickAt !== null && t - lastClickAt <= TUNING.repeatClickS) ev.repeatClicks += weight;
@@ -122,7 +125,7 @@ export function evidenceOf(state: MoodState): Evidence {
         lastScrollAt = t;
         break;
       case "input_pause":
-        if (detail === 1) ev.inputPauses += weight;
+        ev.inputPauses += weight * pauseUnits(detail * 100);
         continueFormWork(ev, t);
         break;
       case "backtrack":
@@ -155,9 +158,9 @@ export function evidenceOf(state: MoodState): Evidence {
         if (detail === 1) ev.longHovers += weight;
         break;
       case "focus":
-        // Only the field that starts a stretch of form work shows intent to act; the next ones are steady work.
-        if (continueFormWork(ev, t)) ev.steadyFormSteps += weight;
-        else ev.focuses += weight;
+        ev.focuses += weight;
+        // A field reached after hesitating over what to do is not the next step of a steady flow.
+        if (continueFormWork(ev, t) && !HESITANT_TYPES.has(previousType!)) ev.steadyFormSteps += weight;
         ev.blurredAt = null;
         break;
       case "blur":
@@ -169,6 +172,24 @@ export function evidenceOf(state: MoodState): Evidence {
     previousType = type;
   }
   return ev;
+}
+
+/**
+ * How much a typing pause of `ms` says: nothing below `inputPauseMs` (a breath), then more the
+ * longer it was: 3 s of thinking about an answer is ordinary, 7 s of staring at a field is not.
+ */
+function pauseUnits(ms: number): number {
+  return ms < TUNING.inputPauseMs ? 0 : Math.min(Math.log2(ms / TUNING.pauseBaseMs), TUNING.pauseMaxUnits);
+}
+
+/** Whether the event at `i` of `recent` has a focus within `TUNING.fieldClickMs` of it. */
+function focusNear(recent: readonly number[], i: number): boolean {
+  for (const step of [-2, 2]) {
+    for (let j = i + step; j >= 0 && j < recent.length && Math.abs(recent[j]! - recent[i]!) <= TUNING.fieldClickMs; j += step) {
+      if (typeOfCode(recent[j + 1]!) === "focus") return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ENGINE_VERSION } from "./engine-version.js";
 import type { MoodEvent } from "./events.js";
-import { RECENT_WINDOW_S, codeOf, insertRecent, trimRecent, type RecentEvent } from "./recent-events.js";
+import { RECENT_WINDOW_MS, ageRecent, codeOf, insertRecent, trimRecent, type RecentEvents } from "./recent-events.js";
 import { TUNING } from "./tuning.js";
 
 /**
@@ -13,10 +13,10 @@ export interface MoodState {
   v: number;
   /** Events scored so far. */
   events: number;
-  /** Session time (s) evidence is faded to: the latest `ts` seen. */
+  /** Session time (s) evidence is faded to: the latest `ts` seen, to the millisecond. */
   at: number | null;
   /** The latest events in time order, at most `TUNING.recentEvents`, all within the window of `at`. */
-  recent: RecentEvent[];
+  recent: RecentEvents;
 }
 
 /** The state of a session before its first event. */
@@ -40,24 +40,29 @@ export function scoreEvent(state: MoodState, event: MoodEvent): MoodState {
 
 /**
  * The state after `events`, which may come in any order and any batches (events without `ts`
- * take the latest time seen, so only they depend on order). Pure. The common case, events newer
- * than all before, appends; a late event is inserted in its place.
+ * take the latest time seen, so only they depend on order). Pure. Times count in whole
+ * milliseconds (what browsers give), so that ages add up exactly in any order; the remembered
+ * events age once per call, to the batch's latest time, and each new one is inserted in its place.
  */
 export function scoreEvents(state: MoodState, events: readonly MoodEvent[]): MoodState {
-  const next: MoodState = { v: ENGINE_VERSION, events: state.events + events.length, at: state.at, recent: state.recent.slice() };
-  for (const event of events) remember(next, event);
-  if (next.at !== null) trimRecent(next.recent, next.at);
-  return next;
-}
-
-/** An event without a valid `ts` happens "now", at the latest time seen. */
-function remember(s: MoodState, event: MoodEvent): void {
-  const t = Number.isFinite(event.ts) ? event.ts! : (s.at ?? 0);
-  const code = codeOf(event);
-  if (code === undefined) return;
-  if (s.at === null || t > s.at) s.at = t;
-  else if (t < s.at - RECENT_WINDOW_S) return;
-  insertRecent(s.recent, [t, code]);
-  // Trimming early or late ends the same (see trimRecent), so a long batch trims now and then.
-  if (s.recent.length >= 2 * TUNING.recentEvents) trimRecent(s.recent, s.at);
+  const previousMs = state.at === null ? null : Math.round(state.at * 1000);
+  let latestMs = previousMs;
+  const timed: number[] = [];
+  for (const event of events) {
+    const code = codeOf(event);
+    if (code === undefined) continue;
+    const ms = Number.isFinite(event.ts) ? Math.round(event.ts! * 1000) : (latestMs ?? 0);
+    if (latestMs === null || ms > latestMs) latestMs = ms;
+    timed.push(ms, code);
+  }
+  const recent = state.recent.slice();
+  if (previousMs !== null && latestMs! > previousMs) ageRecent(recent, latestMs! - previousMs);
+  for (let i = 0; i < timed.length; i += 2) {
+    const age = latestMs! - timed[i]!;
+    if (age <= RECENT_WINDOW_MS) insertRecent(recent, age, timed[i + 1]!);
+    // Trimming early or late ends the same (see trimRecent), so a long batch trims now and then.
+    if (recent.length >= 4 * TUNING.recentEvents) trimRecent(recent);
+  }
+  trimRecent(recent);
+  return { v: ENGINE_VERSION, events: state.events + events.length, at: latestMs === null ? null : latestMs / 1000, recent };
 }

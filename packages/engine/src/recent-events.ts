@@ -2,10 +2,12 @@ import { EVENT_TYPES, type EventType, type MoodEvent } from "./events.js";
 import { TUNING } from "./tuning.js";
 
 /**
- * One remembered event: its `ts` and a code of its type and of the one detail scoring needs
- * (dead click, fast scroll, long pause or hover, idle seconds). Tuples keep a stored state small.
+ * The remembered events, oldest first, as one flat list of pairs: each event's age in whole ms
+ * before the latest `ts`, and a code of its type and of the one detail scoring needs (dead
+ * click, fast scroll, long pause or hover, idle seconds). Small integers in one flat array are
+ * what JSON reads and writes fastest: a server reads and writes this list with every batch.
  */
-export type RecentEvent = [ts: number, code: number];
+export type RecentEvents = number[];
 
 const DETAIL_BITS = 12;
 const DETAIL_MASK = (1 << DETAIL_BITS) - 1;
@@ -38,7 +40,8 @@ function detailOf(event: MoodEvent): number {
     case "scroll":
       return (event.speed ?? 0) >= TUNING.fastScrollSpeed ? 1 : 0;
     case "input_pause":
-      return (event.duration_ms ?? TUNING.inputPauseMs) >= TUNING.inputPauseMs ? 1 : 0;
+      // Tenths of a second: a pause of 7 s says more than one of 3 s.
+      return Math.min(Math.round((event.duration_ms ?? TUNING.inputPauseMs) / 100), DETAIL_MASK);
     case "hover":
       return (event.duration_ms ?? TUNING.longHoverMs) >= TUNING.longHoverMs ? 1 : 0;
     case "idle": {
@@ -50,28 +53,35 @@ function detailOf(event: MoodEvent): number {
   }
 }
 
-/** Inserts `entry` in (ts, code) order. Equal entries are indistinguishable, so ties need no rule. */
-export function insertRecent(recent: RecentEvent[], entry: RecentEvent): void {
+/**
+ * Inserts an event `ageMs` old in time order (oldest, i.e. largest age, first), after any equal
+ * ages with a smaller code; equal pairs are indistinguishable, so ties need no further rule.
+ */
+export function insertRecent(recent: RecentEvents, ageMs: number, code: number): void {
   let i = recent.length;
-  while (i > 0 && sortsAfter(recent[i - 1]!, entry)) i--;
-  if (i === recent.length) recent.push(entry);
-  else recent.splice(i, 0, entry);
+  while (i > 0 && sortsAfter(recent[i - 2]!, recent[i - 1]!, ageMs, code)) i -= 2;
+  if (i === recent.length) recent.push(ageMs, code);
+  else recent.splice(i, 0, ageMs, code);
 }
 
-function sortsAfter(a: RecentEvent, b: RecentEvent): boolean {
-  return a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
+function sortsAfter(age: number, code: number, otherAge: number, otherCode: number): boolean {
+  return age < otherAge || (age === otherAge && code > otherCode);
 }
 
-/** Events this much older (s) than the latest weigh too little to remember. */
-export const RECENT_WINDOW_S = TUNING.halfLifeS * TUNING.recentHalfLives;
+/** Every remembered event is `ms` older: the latest `ts` moved on. */
+export function ageRecent(recent: RecentEvents, ms: number): void {
+  for (let i = 0; i < recent.length; i += 2) recent[i]! += ms;
+}
+
+/** Events this much older (ms) than the latest weigh too little to remember. */
+export const RECENT_WINDOW_MS = TUNING.halfLifeS * TUNING.recentHalfLives * 1000;
 
 /**
- * Keeps the latest `TUNING.recentEvents` events within `RECENT_WINDOW_S` of `at`. That is a
- * function of the set of events seen, so trimming early or late, in any order, ends the same.
+ * Keeps the latest `TUNING.recentEvents` events within `RECENT_WINDOW_MS` of the latest. That is
+ * a function of the set of events seen, so trimming early or late, in any order, ends the same.
  */
-export function trimRecent(recent: RecentEvent[], at: number): void {
-  const oldest = at - RECENT_WINDOW_S;
-  let drop = Math.max(0, recent.length - TUNING.recentEvents);
-  while (drop < recent.length && recent[drop]![0] < oldest) drop++;
-  if (drop > 0) recent.splice(0, drop);
+export function trimRecent(recent: RecentEvents): void {
+  let drop = Math.max(0, recent.length / 2 - TUNING.recentEvents);
+  while (drop < recent.length / 2 && recent[drop * 2]! > RECENT_WINDOW_MS) drop++;
+  if (drop > 0) recent.splice(0, drop * 2);
 }

@@ -61,7 +61,7 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
       errors >= T.singleError && errors < T.repeatedErrors ? errors * W.singleError : 0,
   },
   linear("back_navigation", "frustrated", "backNavs", W.backNav),
-  linear("fast_scroll", "frustrated", "fastScrolls", W.fastScroll),
+  linear("fast_scroll", "confused", "fastScrolls", W.fastScroll),
   linear("backtrack_detected", "confused", "backtracks", W.backtrack),
   linear("hover_hesitation", "confused", "longHovers", W.hover),
   linear("input_hesitation", "confused", "inputPauses", W.inputPause),
@@ -77,12 +77,7 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
     // Pages left within seconds are churn, not browsing.
     strength: ({ pages, churnedPages }) => (pages >= T.browsePages ? (pages - churnedPages) * W.page : 0),
   },
-  {
-    name: "moderate_scrolling",
-    mood: "browsing",
-    // Scrolling through one page is reading it; only in a visit of several pages is it looking around.
-    strength: ({ pagesSeen, scrolls }) => (pagesSeen >= T.browsePages ? scrolls * W.scroll : 0),
-  },
+  linear("moderate_scrolling", "browsing", "scrolls", W.scroll),
   linear("exploratory_clicks", "browsing", "clicks", W.clickBrowsing),
   linear("fast_direct_interactions", "decisive", "quickClicks", W.quickClick),
   linear("form_engagement", "decisive", "focuses", W.focus),

@@ -23,10 +23,8 @@ export const TUNING = {
   recentHalfLives: 10,
 
   weight: {
-    /** A rage click is the single clearest frustration sign there is. */
-    rage: 3,
-    /** Each click of a hammering burst: the detector reports a burst once, however long it lasts. */
-    repeatClick: 0.5,
+    /** A rage click is the single clearest frustration sign there is: it outweighs a whole form's worth of focus. */
+    rage: 4,
     /** A dead click is a smaller version of the same failed expectation… */
     deadClickFrustrated: 1.2,
     /** …and also a sign the visitor misread what is clickable. */
@@ -37,7 +35,7 @@ export const TUNING = {
     singleError: 1.5,
     /** Leaving by the back button usually means the page did not deliver. */
     backNav: 1.5,
-    /** Hunting at speed is impatience, but milder than clicking. */
+    /** Scrolling at speed is hunting for something not found yet (with no backtracking, a reader's own pace). */
     fastScroll: 0.8,
     /** Reversing after a real scroll leg means the visitor lost their place. */
     backtrack: 1.2,
@@ -46,11 +44,11 @@ export const TUNING = {
     /** Stopping mid-field is the strongest sign of not knowing what to enter. */
     inputPause: 1.3,
     /** Each page left within seconds is one more failed search. */
-    churn: 1,
+    churn: 0.7,
     /** A direct click is what decisiveness looks like. */
     quickClick: 1,
-    /** Focusing a field shows intent to act. */
-    focus: 0.8,
+    /** Focusing a field shows intent to act, but filling a form is no quick decision by itself. */
+    focus: 0.4,
     /** Clicks alone lean only slightly towards exploring. */
     clickBrowsing: 0.3,
     /** Each page read is the core of browsing. */
@@ -77,6 +75,10 @@ export const TUNING = {
   longHoverMs: 1500,
   /** A typing pause this long (ms) is thinking about what to enter. */
   inputPauseMs: 2500,
+  /** A typing pause counts one unit per doubling of this (ms): 3 s ≈ 0.6, 5 s ≈ 1.3, 7 s ≈ 1.8… */
+  pauseBaseMs: 2000,
+  /** …up to this many, so one pause does not drown everything else. */
+  pauseMaxUnits: 3,
   /** Two or more recent errors are "repeated" (1.5 leaves room for fading). */
   repeatedErrors: 1.5,
   /** Less than half a faded error is too old to count. */
@@ -86,8 +88,10 @@ export const TUNING = {
   /** Churn only means something across four or more pages (3.5 leaves room for fading)… */
   churnPages: 3.5,
   /** …when at least half of them were left this fast (s after arriving). */
-  churnDwellS: 10,
+  churnDwellS: 4,
   churnShare: 0.5,
+  /** A click this close (ms) to a field's focus put the focus there: form work, not a move of its own. */
+  fieldClickMs: 500,
   /** A click this soon (s) after the previous event, with no hesitation between, is direct… */
   quickClickGapS: 3,
   /** …unless it comes this soon (s) after another click: the rage-click window, so a repeat. */

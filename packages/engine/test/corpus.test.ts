@@ -39,4 +39,19 @@ describe("the recorded corpus", () => {
       expect(moodOf(batched)).toEqual(whole);
     });
   });
+
+  // The tuning's promises on real sessions, as regression tests; `pnpm eval` reports the rest.
+  it.each(fixtures.filter((f) => !f.label.intervention).map((f) => [f.id, f] as const))(
+    "%s, a calm session, is shown nothing",
+    (_id, fixture) => {
+      expect(moodFromEvents(fixture.events).suggested_action).toBe("no_action");
+    },
+  );
+
+  it.each(fixtures.filter((f) => f.label.mood === "frustrated").map((f) => [f.id, f] as const))(
+    "%s, a frustrated session, is judged frustrated",
+    (_id, fixture) => {
+      expect(moodFromEvents(fixture.events).mood).toBe("frustrated");
+    },
+  );
 });

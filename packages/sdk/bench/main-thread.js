@@ -92,7 +92,7 @@ async function measure(browser) {
   // Lets every timer the SDK set (dead-click windows of 1 s, scroll gestures, batches) run out.
   const settle = () => page.waitForTimeout(1500);
   const sdk = async (on) => {
-    if (on) await page.evaluate((options) => window.SessionMood.init({ key: "pk_bench", endpoint: "http://127.0.0.1:1", ...options }), OPTIONS);
+    if (on) await page.evaluate((options) => window.SessionMood.init({ key: "pk_bench", endpoint: "http://127.0.0.1:1", allowBots: true, ...options }), OPTIONS);
     else await page.evaluate(() => window.SessionMood.tracker?.stop());
   };
   const run = (types, count) => page.evaluate(({ source, types, count }) => (0, eval)(`(${source})`)(types, count), { source: dispatchAll.toString(), types, count });

@@ -1,4 +1,4 @@
-import type { EventType, MoodEvent } from "@sessionmood/engine";
+import { isEventType, type EventType, type MoodEvent } from "@sessionmood/engine";
 import { DEFAULTS, type DetectorSettings } from "./defaults.js";
 import { clickDetector } from "./detectors/clickDetector.js";
 import type { Detector, DetectorContext } from "./detectors/detector.js";
@@ -14,7 +14,8 @@ import { nowSeconds } from "./lib/clock.js";
 import { guard } from "./lib/guard.js";
 import { listen } from "./lib/listen.js";
 import { report, setDebug } from "./lib/report.js";
-import { forgetSessionId, sessionIdFor } from "./lib/sessionId.js";
+import { isBot } from "./lib/isBot.js";
+import { forgetSessionId, keepSessionId, sessionIdFor } from "./lib/sessionId.js";
 import { readStored, writeStored } from "./lib/storage.js";
 import type { CurrentMood, EventFields, LocalScorer, Tracker, TrackerOptions } from "./options.js";
 import { createTransport, type Transport } from "./transport/transport.js";
@@ -32,16 +33,17 @@ const DETECTORS: { [D in keyof DetectorSettings]: Detector<DetectorSettings[D]> 
 };
 
 /**
- * Starts tracking the visit and returns its tracker. Never throws: with bad options or outside a
- * browser it warns and returns a tracker that records nothing.
+ * Starts tracking the visit and returns its tracker. Never throws: with bad options, outside a
+ * browser, or in a crawler or automated browser (unless `allowBots`) it warns and returns a
+ * tracker that records nothing.
  */
 export function init(options: TrackerOptions): Tracker {
   setDebug(!!options.debug);
   const endpoint = (options.endpoint || "").replace(/\/+$/, "");
-  const usable = typeof document !== "undefined" && !!options.key && !!endpoint;
-  if (!usable) report("not tracking: no key, endpoint or document", true);
+  const usable = typeof document !== "undefined" && !!options.key && !!endpoint && (!!options.allowBots || !isBot());
+  if (!usable) report("not tracking: no key, endpoint or document, or a bot (see allowBots)", true);
   let consent = options.consent !== false;
-  const sessionId = sessionIdFor(options.sessionId, usable && consent);
+  const sessionId = sessionIdFor(options.sessionId);
   const url = `${endpoint}/v1/sessions/${encodeURIComponent(sessionId)}/events?key=${encodeURIComponent(options.key)}`;
   const queueKey = "sm:queue:" + sessionId;
   const scoreKey = "sm:score:" + sessionId;
@@ -69,12 +71,19 @@ export function init(options: TrackerOptions): Tracker {
 
   const start = () => {
     if (transport || !consent || !usable) return;
-    sessionIdFor(options.sessionId, true);
+    if (!options.sessionId) keepSessionId(sessionId);
     scorer = options.localScoring?.() ?? null;
     scorer?.restore(readStored(scoreKey));
-    transport = createTransport(url, { ...DEFAULTS.transport, ...options.transport }, queueKey, (reported) => {
-      if (reported && !scorer) setMood(reported);
-    });
+    transport = createTransport(
+      url,
+      { ...DEFAULTS.transport, ...options.transport },
+      queueKey,
+      (reported) => {
+        if (reported && !scorer) setMood(reported);
+      },
+      // The server checks the User-Agent against a far longer list of bots than the SDK carries.
+      options.allowBots ? { allow_bots: true } : {},
+    );
     stops = [
       listen(document, "visibilitychange", () => document.visibilityState === "hidden" && leave()),
       listen(window, "pagehide", leave),
@@ -102,9 +111,10 @@ export function init(options: TrackerOptions): Tracker {
     get droppedEvents() {
       return transport?.dropped ?? 0;
     },
-    // The type is not checked here, to keep the engine out of the bundle: TypeScript checks it,
-    // and the server refuses a batch with an unknown type, which is warned about.
-    track: guard((type: EventType, fields?: EventFields) => emit({ ...fields, type })),
+    // Warned about where the mistake is made, not later as events the server refused.
+    track: guard((type: EventType, fields?: EventFields) =>
+      isEventType(type) ? emit({ ...fields, type }) : report(`unknown event type ${type}`, true),
+    ),
     async flush() {
       await transport?.flush();
     },

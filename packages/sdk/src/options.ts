@@ -27,8 +27,13 @@ export interface TrackerOptions {
   consent?: boolean;
   /** Pass `localScoring` to score in the page: `onMood` then fires after every event. */
   localScoring?: () => LocalScorer;
-  /** Send page URLs with their query string and hash (off by default: they often hold personal data). */
+  /**
+   * Send page URLs as they are: with query string and hash, and with ids, emails and tokens in the
+   * path (by default these are left out or replaced by `:id`, `:uuid`, `:email`, `:token`).
+   */
   fullUrls?: boolean;
+  /** Track crawlers and automated browsers too, e.g. the site's own end-to-end tests. */
+  allowBots?: boolean;
   /** Log errors the SDK swallowed to the console. */
   debug?: boolean;
   /** Per detector: `false` switches it off, an object overrides some of its thresholds. */

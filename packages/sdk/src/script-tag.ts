@@ -41,8 +41,9 @@ try {
 
 /**
  * Options from the script tag: `data-key`, `data-endpoint` (default: where the script came from),
- * `data-session-id`, `data-consent="false"`, `data-local-scoring`, `data-full-urls`, `data-debug`,
- * `data-off="hover,scroll"` (detectors to switch off) and `data-options` (JSON of any other option).
+ * `data-session-id`, `data-consent="false"`, `data-local-scoring`, `data-full-urls`,
+ * `data-allow-bots`, `data-debug`, `data-off="hover,scroll"` (detectors to switch off) and
+ * `data-options` (JSON of any other option).
  */
 function optionsOf(script: HTMLScriptElement): ScriptTagOptions {
   const data = script.dataset;
@@ -60,6 +61,7 @@ function optionsOf(script: HTMLScriptElement): ScriptTagOptions {
     consent: data.consent === undefined ? extra.consent : flag(data.consent),
     localScoring: flag(data.localScoring) || extra.localScoring,
     fullUrls: flag(data.fullUrls) || extra.fullUrls,
+    allowBots: flag(data.allowBots) || extra.allowBots,
     debug: flag(data.debug) || extra.debug,
     detectors,
   };

@@ -1,5 +1,5 @@
 import type { DetectorSettings } from "../defaults.js";
-import { cleanUrl, stripQueryStrings } from "../lib/cleanUrl.js";
+import { cleanUrl, scrub } from "../lib/cleanUrl.js";
 import { listen } from "../lib/listen.js";
 import { watchRequests } from "../lib/requestWatch.js";
 import type { Detector } from "./detector.js";
@@ -9,15 +9,15 @@ import type { Detector } from "./detector.js";
  * requests to `origins` that failed (no answer or a 5xx): only failures the visitor can see.
  * Not errors: requests elsewhere (refused by an ad blocker, trackers, widgets), and a
  * cross-origin script's muted "Script error." (no file, no line: a third party's, and nothing
- * we could act on). Only a message is sent — cut to `maxLength`, with
- * query strings removed — and the same message again within `repeatMs` is not sent twice (an
- * error in a loop or a polling request that keeps failing is one problem).
+ * we could act on). Only a message is sent — scrubbed of query strings, emails, ids and tokens
+ * (`scrub`), then cut to `maxLength` — and the same message again within `repeatMs` is not sent
+ * twice (an error in a loop or a polling request that keeps failing is one problem).
  */
 export const errorDetector: Detector<DetectorSettings["error"]> = (settings, { emit }) => {
   let last = { message: "", at: 0 };
 
   const report = (raw: string) => {
-    const message = stripQueryStrings(raw).slice(0, settings.maxLength);
+    const message = scrub(raw).slice(0, settings.maxLength);
     const at = Date.now();
     if (message === last.message && at - last.at < settings.repeatMs) return;
     last = { message, at };

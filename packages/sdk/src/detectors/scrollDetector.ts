@@ -99,9 +99,8 @@ export const scrollDetector: Detector<DetectorSettings["scroll"]> = (settings, {
     listen(document, "wheel", input),
     // Enter follows links and presses buttons: the jump after it is the page's.
     listen<KeyboardEvent>(document, "keydown", (event) => event.key === "Enter" || input(event)),
-    ...["touchstart", "touchmove"].map((type) => listen(document, type, (event) => input(event, true))),
-    // A touch that ends in a click was a tap, not a swipe: the jump after it is the page's.
-    listen(document, "click", () => (inputAt = -Infinity)),
+    // A finger that moves scrolls; a tap (on an in-page link, say) does not, whatever jump follows.
+    listen(document, "touchmove", (event) => input(event, true)),
     // Not the press itself: a click on an anchor link or a back-to-top button scrolls after it.
     listen(document, "pointerdown", () => (pressed = true)),
     ...["pointerup", "pointercancel"].map((type) => listen(document, type, () => (pressed = false))),

@@ -1,24 +1,23 @@
+import { randomId } from "./randomId.js";
 import { readStored, writeStored } from "./storage.js";
 
 const SESSION_KEY = "sm:session";
 
+/** The visit's session id: `given` if the page passed one, else the one kept for this tab, else a new one. */
+export function sessionIdFor(given: string | undefined): string {
+  return given || readStored<string>(SESSION_KEY) || randomId();
+}
+
 /**
- * The visit's session id: `given` if the page passed one, else the one kept for this tab in
- * sessionStorage, else a new random UUID. It is only written to storage when `keep` is true,
- * so a visitor who has not consented leaves nothing behind.
+ * Keeps `id` for this tab in sessionStorage, so that a reload continues the session. Only called
+ * once the visitor consented: one who has not leaves nothing behind, and one who consents later
+ * goes on under the id the page already has.
  */
-export function sessionIdFor(given: string | undefined, keep: boolean): string {
-  const id = given || readStored<string>(SESSION_KEY) || randomId();
-  if (keep && !given) writeStored(SESSION_KEY, id);
-  return id;
+export function keepSessionId(id: string): void {
+  writeStored(SESSION_KEY, id);
 }
 
 /** Forgets the stored session id (consent withdrawn). */
 export function forgetSessionId(): void {
   writeStored(SESSION_KEY, null);
-}
-
-function randomId(): string {
-  // crypto.randomUUID needs a secure context; plain-http pages still deserve a unique id.
-  return globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36) + Math.random().toString(36).slice(2);
 }

@@ -1,10 +1,10 @@
-import type { MoodEvent } from "@sessionmood/engine";
 import { ownRequests } from "../lib/requestWatch.js";
 
-/** The server's answer to a batch: its status and JSON body (null if it had none). */
+/** The server's answer to a batch: its status, JSON body (null if it had none) and `Retry-After` in ms (0 if none). */
 export interface Answer {
   status: number;
   body: Record<string, unknown> | null;
+  retryAfterMs: number;
 }
 
 /** keepalive requests share a 64 KB budget per page; bigger bodies go without it. */
@@ -15,8 +15,8 @@ const KEEPALIVE_MAX_BYTES = 60_000;
  * JSON in a `text/plain` request and the publishable key is in the URL, which keeps it a CORS
  * "simple" request: no preflight round trip per batch, and the same request a beacon makes.
  */
-export async function postEvents(url: string, events: MoodEvent[]): Promise<Answer | null> {
-  const body = JSON.stringify({ events });
+export async function postEvents(url: string, batch: object): Promise<Answer | null> {
+  const body = JSON.stringify(batch);
   const init: RequestInit = {
     method: "POST",
     // A string body is sent as text/plain;charset=UTF-8 without naming it.
@@ -27,16 +27,21 @@ export async function postEvents(url: string, events: MoodEvent[]): Promise<Answ
   ownRequests.add(init);
   try {
     const response = await fetch(url, init);
-    return { status: response.status, body: await response.json().catch(() => null) };
+    return {
+      status: response.status,
+      body: await response.json().catch(() => null),
+      // Seconds; the HTTP-date form is not used by the server.
+      retryAfterMs: Number(response.headers.get("Retry-After")) * 1000 || 0,
+    };
   } catch {
     return null;
   }
 }
 
 /** Hands a batch to the browser to deliver even after the page is gone; false if it refused. */
-export function beaconEvents(url: string, events: MoodEvent[]): boolean {
+export function beaconEvents(url: string, batch: object): boolean {
   try {
-    return navigator.sendBeacon(url, new Blob([JSON.stringify({ events })], { type: "text/plain" }));
+    return navigator.sendBeacon(url, new Blob([JSON.stringify(batch)], { type: "text/plain" }));
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import type { MoodEvent } from "@sessionmood/engine";
 import type { TransportSettings } from "../defaults.js";
 import { guard } from "../lib/guard.js";
+import { randomId } from "../lib/randomId.js";
 import { report } from "../lib/report.js";
 import { readStored, writeStored } from "../lib/storage.js";
 import type { CurrentMood } from "../options.js";
@@ -10,17 +11,26 @@ import { retryDelay } from "./retryDelay.js";
 /** setTimeout's longest delay (~24.8 days); a 429 may pause until next month. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+/** The first `count` events of the queue, sent at least once under the batch id `id`. */
+interface Batch {
+  id: string;
+  count: number;
+}
+
 /** What a page keeps across reloads of the same session. */
 interface Saved {
-  events: MoodEvent[];
-  pausedUntil: number;
+  events?: MoodEvent[];
+  batch?: Batch | null;
+  pausedUntil?: number;
+  /** The server wants no more of this session (full, deleted, or a bot's). */
+  ended?: boolean;
 }
 
 /** Batches events and delivers them to the server in order; see `createTransport`. */
 export interface Transport {
   /** Queues an event; `now` sends without waiting for the batch to fill. */
   add(event: MoodEvent, now?: boolean): void;
-  /** Sends everything queued, retrying a failed server at once (not a 429 pause). */
+  /** Sends everything queued, retrying a failed server at once (not a pause the server asked for). */
   flush(): Promise<void>;
   /** The page is being hidden or left: beacon what is queued, keep the rest for the next page. */
   leave(): void;
@@ -28,29 +38,35 @@ export interface Transport {
   clear(): void;
   /** Stops for good: no timer, no request after the one in flight. */
   stop(): void;
-  /** Events lost so far: the oldest when the queue overflowed, and batches the server refused. */
+  /** Events lost so far: the oldest when the queue overflowed, and events the server refused. */
   readonly dropped: number;
 }
 
 /**
  * A queue of at most `maxQueue` events (when full the oldest go, counted and warned about), sent
  * in batches of `batchSize` or after `flushMs` for a smaller one, one request at a time so the
- * server sees events in order. Network errors and 5xx are retried with jittered exponential
- * backoff (the batch goes back to the front); a 429 pauses sending until its `reset_at`; any
- * other refusal drops the batch with a warning. The queue and a pause survive reloads in
- * sessionStorage under `storageKey`.
+ * server sees events in order. Each batch has an id, repeated by every retry and beacon of it, so
+ * the server stores it once however often it arrives. Network errors and 5xx are retried with
+ * jittered exponential backoff; a 429 or 503 pauses sending until its `reset_at` or `Retry-After`;
+ * a 400 that names bad events drops those and sends the rest; any other refusal drops the batch
+ * with a warning. A session the server is done with (`capped`, `ignored`, 410) sends nothing more.
+ * The queue and a pause survive reloads in sessionStorage under `storageKey`; `fields` go into
+ * every batch.
  */
 export function createTransport(
   url: string,
   settings: TransportSettings,
   storageKey: string,
   onSent: (mood: CurrentMood | null) => void,
+  fields: object = {},
 ): Transport {
   let queue: MoodEvent[] = [];
+  let batch: Batch | null = null;
   let dropped = 0;
   let overflowing = false;
   let blockedUntil = 0;
   let pausedByServer = false;
+  let ended = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let draining: Promise<void> | null = null;
@@ -62,14 +78,29 @@ export function createTransport(
     dropped += count;
     report(`${count} events dropped: ${why}`, true);
   };
-  const enqueue = (events: MoodEvent[], atFront = false) => {
-    queue = atFront ? events.concat(queue) : queue.concat(events);
+  const enqueue = (events: MoodEvent[]) => {
+    queue = queue.concat(events);
     const over = queue.length - settings.maxQueue;
     if (over <= 0) return;
     queue.splice(0, over);
+    if (batch && (batch.count -= over) <= 0) batch = null;
     if (overflowing) dropped += over;
     else lose(over, `over ${settings.maxQueue} queued, oldest first`);
     overflowing = true;
+  };
+  const nextBatch = () => (batch ??= { id: randomId(), count: Math.min(settings.batchSize, queue.length) });
+  const bodyOf = (sent: Batch) => ({ ...fields, batch_id: sent.id, events: queue.slice(0, sent.count) });
+  /** The server has `sent`: its events leave the queue, unless a beacon took them meanwhile. */
+  const settle = (sent: Batch) => {
+    if (batch !== sent) return;
+    queue.splice(0, sent.count);
+    batch = null;
+  };
+  /** Drops `events` from the queue with a warning that names them and why. */
+  const refuse = (events: MoodEvent[], why: string) => {
+    queue = queue.filter((event) => !events.includes(event));
+    batch = null;
+    lose(events.length, `${why}: ${JSON.stringify(events)}`);
   };
   const wakeIn = (ms: number) => {
     clearTimeout(timer);
@@ -87,27 +118,41 @@ export function createTransport(
     pausedByServer = byServer;
     wakeIn(until - Date.now());
   };
-
   const deliver = async () => {
-    while ((queue.length >= settings.batchSize || (sendAll && queue.length)) && Date.now() >= blockedUntil) {
-      const batch = queue.splice(0, settings.batchSize);
-      const answer = await postEvents(url, batch);
+    while (!ended && (queue.length >= settings.batchSize || (sendAll && queue.length)) && Date.now() >= blockedUntil) {
+      const sent = nextBatch();
+      const answer = await postEvents(url, bodyOf(sent));
       if (stopped) return;
       const status = answer?.status ?? 0;
+      const body = answer?.body ?? {};
+      const answered = `server answered ${status} ${JSON.stringify(body)}`;
+      if (status === 410 || body.capped || body.ignored) {
+        ended = true;
+        refuse(queue, answered);
+        writeStored(storageKey, { ended } satisfies Saved);
+        return;
+      }
       if (status >= 200 && status < 300) {
+        settle(sent);
         failures = 0;
         pausedByServer = false;
-        guard(onSent)((answer?.body?.mood as CurrentMood | undefined) ?? null);
+        guard(onSent)((body.mood as CurrentMood | undefined) ?? null);
         continue;
       }
-      const resetAt = status === 429 ? timeOf(answer?.body?.reset_at) : 0;
       if (status && status < 500 && status !== 429) {
-        lose(batch.length, `server answered ${status} ${String(answer?.body?.error ?? "")}`);
+        if (batch === sent) {
+          // A 400 may name the bad events (`field` by index, or `invalid` types); the rest go again.
+          const at = /^events\[(\d+)\]/.exec(String(body.field))?.[1];
+          const events = queue.slice(0, sent.count);
+          const named = events.filter((event, i) => (body.invalid as unknown[] | undefined)?.includes(event.type) || String(i) === at);
+          refuse(named.length ? named : events, answered);
+        }
         continue;
       }
-      // No answer, a 5xx, or a quota (a 429 without `reset_at` is a burst limit: retried like a 5xx).
-      enqueue(batch, true);
-      if (resetAt) block(resetAt, true);
+      // No answer, a 5xx or a 429: the batch stays first in the queue, under its id. A quota's
+      // `reset_at` or a `Retry-After` is the server's own word for when to come back.
+      const until = (status === 429 && timeOf(body.reset_at)) || (answer?.retryAfterMs ?? 0) + Date.now();
+      if (until > Date.now()) block(until, true);
       else block(Date.now() + retryDelay(++failures, settings.retryMs, settings.maxRetryMs), false);
     }
     sendAll = false;
@@ -126,14 +171,19 @@ export function createTransport(
   }
 
   const saved = readStored<Saved>(storageKey);
-  if (saved) {
+  ended = !!saved?.ended;
+  // Read once: another reader (a reload during a send, a duplicated tab) must not send them again.
+  if (!ended) writeStored(storageKey, null);
+  if (saved && !ended) {
     enqueue(Array.isArray(saved.events) ? saved.events : []);
-    if (saved.pausedUntil > Date.now()) block(saved.pausedUntil, true);
+    batch = saved.batch ?? null;
+    if (saved.pausedUntil! > Date.now()) block(saved.pausedUntil!, true);
     else if (queue.length) wakeIn(0);
   }
 
   return {
     add(event, now) {
+      if (ended) return;
       enqueue([event]);
       if (now || queue.length >= settings.batchSize) void drain(!!now);
       else if (!timer) wakeIn(settings.flushMs);
@@ -144,16 +194,20 @@ export function createTransport(
     },
     leave() {
       // A failing or pausing server would lose beacons unseen; those events wait for the next page.
-      while (queue.length && Date.now() >= blockedUntil) {
-        const batch = queue.slice(0, settings.batchSize);
-        if (!beaconEvents(url, batch)) break;
-        queue.splice(0, batch.length);
+      while (!ended && queue.length && Date.now() >= blockedUntil) {
+        const sent = nextBatch();
+        if (!beaconEvents(url, bodyOf(sent))) break;
+        settle(sent);
       }
-      const keep = queue.length > 0 || pausedByServer;
-      writeStored(storageKey, keep ? { events: queue, pausedUntil: pausedByServer ? blockedUntil : 0 } : null);
+      const keep = queue.length > 0 || pausedByServer || ended;
+      writeStored(
+        storageKey,
+        keep ? ({ events: queue, batch, pausedUntil: pausedByServer ? blockedUntil : 0, ended } satisfies Saved) : null,
+      );
     },
     clear() {
       queue = [];
+      batch = null;
       writeStored(storageKey, null);
     },
     stop() {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, moodServer, recordEvents } from "./harness.js";
+import { launchChromium, moodServer, recordEvents, visitorPage } from "./harness.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../../../examples", import.meta.url));
 
@@ -19,7 +19,7 @@ describe("the demo pages, served by the real server", { timeout: 60_000 }, () =>
     await server?.close();
   });
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await visitorPage(browser, { viewport: { width: 1280, height: 900 } });
     pageErrors = [];
     page.on("pageerror", (error) => pageErrors.push(error));
   });

@@ -87,22 +87,28 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
     expect(sent.events.filter((e) => e.dead)).toEqual([]);
   });
 
-  it("a scroll gesture is one scroll event with speed and direction, and turning back is a backtrack", async () => {
+  it("scroll gestures are reported with speed and direction, and turning back is one backtrack", async () => {
     await page.mouse.move(500, 300);
     for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 200);
     await page.waitForFunction(() => scrollY >= 1000);
     await expect.poll(() => (void flush(), sent.events.filter((e) => e.type === "scroll").length)).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -200);
     await expect.poll(async () => (await flush(), sent.count("backtrack"))).toBe(1);
-    const scrolls = sent.events.filter((e) => e.type === "scroll");
-    expect(scrolls.map((e) => e.direction)).toEqual(["down", "up"]);
-    expect(scrolls.every((e) => (e.speed ?? 0) > 0)).toBe(true);
+    const directions = sent.events.filter((e) => e.type === "scroll").map((e) => e.direction);
+    // One gesture each way; a machine too busy to deliver wheel ticks within the gesture's 200 ms
+    // may split one into two, but never mixes the directions.
+    expect(directions.length).toBeLessThanOrEqual(4);
+    expect(directions[0]).toBe("down");
+    expect(directions.indexOf("up")).toBeGreaterThan(directions.lastIndexOf("down"));
+    expect(directions.at(-1)).toBe("up");
+    expect(sent.events.filter((e) => e.type === "scroll").every((e) => (e.speed ?? 0) > 0)).toBe(true);
   });
 
   it("typing pauses, focus and blur are reported, and nothing typed or in the query ever leaves the page", async () => {
+    await page.clock.install();
     await page.click("#email");
     await page.keyboard.type("ann.secret@example.com");
-    await page.waitForTimeout(500);
+    await page.clock.runFor(500);
     await page.keyboard.type("x");
     await page.keyboard.press("Tab");
     await page.keyboard.type("Annabel Secretname");
@@ -137,8 +143,9 @@ describe("detectors in Chromium, against the real server", { timeout: 60_000 }, 
   });
 
   it("a long hover over a button without clicking is a hover with its duration", async () => {
+    await page.clock.install();
     await page.hover("#buy");
-    await page.waitForTimeout(400);
+    await page.clock.runFor(400);
     await page.mouse.move(900, 650);
     await expect.poll(async () => (await flush(), sent.count("hover"))).toBe(1);
     expect(sent.events.find((e) => e.type === "hover")!.duration_ms).toBeGreaterThanOrEqual(300);

@@ -84,15 +84,37 @@ ${scriptTag}</head><body>${html}</body></html>`);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
-    /** Which SDK script tag the page carries from now on. */
+    /**
+     * Which SDK script tag the page carries from now on. It has `data-allow-bots` unless
+     * `attributes` say `"allow-bots": "false"`: headless Chromium driven by a test is a bot.
+     */
     useScript(src: string, attributes: Record<string, string>) {
-      const attrs = Object.entries(attributes)
+      const attrs = Object.entries({ "allow-bots": "true", ...attributes })
         .map(([name, value]) => ` data-${name}='${value}'`)
         .join("");
       scriptTag = `<script src="${src}"${attrs}></script>`;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A desktop Chrome's user agent, without the "HeadlessChrome" that marks a bot. */
+export const VISITOR_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+
+/**
+ * A page that looks like a person's browser rather than an automated one, for pages whose SDK
+ * tag the test does not write (the demos): an ordinary user agent, and `navigator.webdriver` false.
+ */
+export async function visitorPage(browser: Browser, options: Parameters<Browser["newPage"]>[0] = {}): Promise<Page> {
+  const page = await browser.newPage({ ...options, userAgent: VISITOR_USER_AGENT });
+  await hideWebdriver(page);
+  return page;
+}
+
+/** Makes `navigator.webdriver` false in the pages `page` loads from now on. */
+export async function hideWebdriver(page: Page): Promise<void> {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, "webdriver", { get: () => false }));
 }
 
 /** Every event the page sent to the collector, in order, and the raw bodies, as Chromium saw them. */

@@ -117,6 +117,48 @@ describe("delivery in Chromium, against the real server", { timeout: 90_000 }, (
     expect(sent.events.slice(-6).filter((e) => e.type === "click")).toHaveLength(3);
   });
 
+  it("after the burst limiter's 429 the page waits as long as Retry-After says, then sends what it kept", async () => {
+    // The server's clock, moved on below along with the page's.
+    let serverNow = Date.now();
+    const { server, site, page, sent, tracker } = await visit((s) => ({ key: s.key, endpoint: s.url }), {
+      rateLimitPerMinute: 2,
+      now: () => serverNow,
+    });
+    const track = () => page.evaluate(() => window.SessionMood!.tracker!.track("backtrack"));
+    const limited: string[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/v1/sessions/") && r.status() === 429) limited.push(r.headers()["retry-after"]!);
+    });
+    // The first of the two requests a minute the limiter allows: the first page's view.
+    await tracker.flush();
+    await page.clock.install();
+    await page.goto(`${site.origin}/next`);
+    await page.waitForFunction(() => window.SessionMood?.tracker);
+    // From here the page's time only moves when the test says.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+    const id = await tracker.sessionId();
+    // The second: the next page's view.
+    await tracker.flush();
+    await track();
+    await tracker.flush();
+    await expect.poll(() => limited).toEqual(["30"]);
+    const refused = sent.bodies.length - 1;
+    await track();
+    await track();
+    await tracker.flush();
+    await page.clock.runFor(29_999);
+    expect(sent.bodies).toHaveLength(refused + 1);
+    // A minute on the server refills the whole burst, so everything kept goes through.
+    serverNow += 60_000;
+    await page.clock.runFor(1);
+    // Two page views and three backtracks (and the idle of the half minute without input).
+    await expect.poll(async () => (await server.mood(id))?.event_count, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+    expect(limited).toHaveLength(1);
+    // The refused batch went again, under the same id, as the first request after the pause.
+    expect(sent.bodies[refused + 1]).toBe(sent.bodies[refused]);
+    expect(sent.count("backtrack")).toBe(4);
+  });
+
   it("an unreachable endpoint causes no error in the page", async () => {
     const { page, tracker, errors } = await visit(() => ({ key: "pk_nowhere", endpoint: "http://127.0.0.1:9" }));
     for (let i = 0; i < 3; i++) await page.click("#dead");

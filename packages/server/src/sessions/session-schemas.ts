@@ -1,4 +1,4 @@
-import { ACTION_BY_MOOD, MOODS } from "@sessionmood/engine";
+import { MOODS, SUGGESTED_ACTIONS } from "@sessionmood/engine";
 import { z } from "zod";
 import { LIMITS } from "../limits.js";
 
@@ -9,7 +9,7 @@ const moodFields = {
   mood,
   confidence: z.number().min(0).max(1),
   signals: z.array(z.string()).describe("What drove the mood, strongest first."),
-  suggested_action: z.enum([...new Set(Object.values(ACTION_BY_MOOD))]),
+  suggested_action: z.enum(SUGGESTED_ACTIONS),
 };
 
 export const EventsStoredSchema = z

@@ -84,9 +84,12 @@ const MIGRATIONS: readonly string[] = [
     FROM event_batches b JOIN sessions s ON s.pk = b.session_pk;
   DROP TABLE event_batches;
   ALTER TABLE event_batches_v2 RENAME TO event_batches;
-  CREATE INDEX event_batches_by_session ON event_batches (session_pk);
-  CREATE UNIQUE INDEX event_batches_by_batch_id ON event_batches (session_pk, batch_id) WHERE batch_id IS NOT NULL;
+  -- One index finds a session's batches and a batch by its id: SQLite's unique indexes allow any
+  -- number of NULLs, so batches without an id need no index of their own.
+  CREATE UNIQUE INDEX event_batches_by_session ON event_batches (session_pk, batch_id);
   CREATE INDEX event_batches_by_account_age ON event_batches (account_id, last_at);
+  -- Retention goes by the events' age now; an index updated on every batch for nothing.
+  DROP INDEX sessions_by_update;
   -- Sessions whose events were all purged, found without reading the others.
   CREATE INDEX sessions_emptied ON sessions (pk) WHERE event_count = 0;
   CREATE TABLE deleted_sessions (

@@ -170,9 +170,10 @@ export class SqliteSessions implements SessionStore {
   /** One batch inside the caller's transaction; the checks in the order `BatchOutcome` lists them. */
   private writeBatch(batch: EventBatch): BatchOutcome {
     const { accountId, sessionId, events, maxSessionEvents } = batch;
-    if (this.sql.findTombstone.get(accountId, sessionId) !== undefined) return { kind: "deleted" };
     const row = this.sql.findSessionForUpdate.get(accountId, sessionId) as SessionRow | undefined;
     if (!row) {
+      // Only a missing session can have been deleted: a deleted one is never created again.
+      if (this.sql.findTombstone.get(accountId, sessionId) !== undefined) return { kind: "deleted" };
       if (events.length > maxSessionEvents) return { kind: "capped", totalEvents: 0, state: createMoodState() };
       const used = (this.sql.monthlyUsage.get(accountId, batch.month) as number | undefined) ?? 0;
       if (used >= batch.newSessionsPerMonth) return { kind: "quota_exceeded" };
