@@ -9,8 +9,6 @@ import { TUNING } from "./tuning.js";
  */
 export interface Evidence {
   rage: number;
-  /** Clicks inside the rage-click window of the previous click: hammering. */
-  repeatClicks: number;
   deadClicks: number;
   errors: number;
   backNavs: number;
@@ -50,7 +48,6 @@ const FADE_PER_SECOND = Math.LN2 / TUNING.halfLifeS;
 export function evidenceOf(state: MoodState): Evidence {
   const ev: Evidence = {
     rage: 0,
-    repeatClicks: 0,
     deadClicks: 0,
     errors: 0,
     backNavs: 0,
@@ -79,8 +76,6 @@ export function evidenceOf(state: MoodState): Evidence {
   let previousType: EventType | null = null;
   let lastClickAt: number | null = null;
   let lastPageViewAt: number | null = null;
-  let lastScrollAt: number | null = null;
-  let pageChurned = false;
 
   for (let i = 0; i < recent.length; i += 2) {
     const age = recent[i]! / 1000;
@@ -101,14 +96,12 @@ export function evidenceOf(state: MoodState): Evidence {
         // A click into a form field is part of filling the form, not a move of its own.
         if (focusNear(recent, i)) break;
         ev.clicks += weight;
-        // A click right after another is hammering (the rage-click window), not moving on.
-        if (lastClickAt !== null && t - lastClickAt <= TUNING.repeatClickS) ev.repeatClicks += weight;
-        else if (
+        if (
           previousAt !== null &&
           !HESITANT_TYPES.has(previousType!) &&
-          // The click that focused a field is the focus itself, already counted as form work.
-          previousType !== "focus" &&
-          t - previousAt <= TUNING.quickClickGapS
+          t - previousAt <= TUNING.quickClickGapS &&
+          // A click right after another is hammering (the rage-click window), not moving on.
+          !(lastClickAt !== null && t - lastClickAt <= TUNING.repeatClickS)
         ) {
           ev.quickClicks += weight;
         }
@@ -119,10 +112,8 @@ export function evidenceOf(state: MoodState): Evidence {
         ev.blurredAt = null;
         break;
       case "scroll":
-        // A lone page-down after a reading pause is fast but is reading; hunting is fast scrolls in a row.
-        if (detail === 1 && lastScrollAt !== null && t - lastScrollAt <= TUNING.huntGapS) ev.fastScrolls += weight;
+        if (detail === 1) ev.fastScrolls += weight;
         else ev.scrolls += weight;
-        lastScrollAt = t;
         break;
       case "input_pause":
         ev.inputPauses += weight * pauseUnits(detail * 100);
@@ -133,18 +124,11 @@ export function evidenceOf(state: MoodState): Evidence {
         break;
       case "back_nav":
         ev.backNavs += weight;
-        // Bouncing back from a page is told by the back navigation itself, not again as a page left fast.
-        if (pageChurned && previousType === "page_view") {
-          ev.pages -= weight;
-          ev.churnedPages -= weight;
-        }
-        pageChurned = false;
         break;
       case "page_view":
         ev.pages += weight;
         ev.pagesSeen++;
-        pageChurned = lastPageViewAt !== null && t - lastPageViewAt < TUNING.churnDwellS;
-        if (pageChurned) ev.churnedPages += weight;
+        if (lastPageViewAt !== null && t - lastPageViewAt < TUNING.churnDwellS) ev.churnedPages += weight;
         lastPageViewAt = t;
         break;
       case "error":

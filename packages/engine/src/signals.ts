@@ -46,7 +46,6 @@ type FadedCount = Exclude<keyof Evidence, "pagesSeen" | "idleNow" | "at" | "blur
 /** The documented evidence of each mood, as scoring rules. */
 export const SIGNAL_RULES: readonly SignalRule[] = [
   linear("rage_click_detected", "frustrated", "rage", W.rage),
-  linear("rage_click_detected", "frustrated", "repeatClicks", W.repeatClick),
   linear("dead_click_detected", "frustrated", "deadClicks", W.deadClickFrustrated),
   linear("dead_click_detected", "confused", "deadClicks", W.deadClickConfused),
   {

@@ -69,8 +69,6 @@ export const TUNING = {
 
   /** Scrolling faster than this (px/s) is hunting, not reading. */
   fastScrollSpeed: 3000,
-  /** …and is hunting only this soon (s) after the previous scroll: a lone page-down after a reading pause is reading. */
-  huntGapS: 5,
   /** A hover shorter than this (ms) is a pass-over, not hesitation. */
   longHoverMs: 1500,
   /** A typing pause this long (ms) is thinking about what to enter. */

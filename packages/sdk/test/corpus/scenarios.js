@@ -40,7 +40,7 @@ export const SCENARIOS = [
     id: "article-reader",
     description: "Reads a long article to the end with the mouse wheel, pausing 6–15 s on each screen.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/article");
       await v.wait(8 * SECOND);
@@ -51,7 +51,7 @@ export const SCENARIOS = [
     id: "article-reader-keyboard",
     description: "Reads a long article with Space and the arrow keys, pausing to read each screen.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/article");
       await v.wait(6 * SECOND);
@@ -78,7 +78,7 @@ export const SCENARIOS = [
     id: "article-skimmer",
     description: "Skims an article at a steady pace, a few seconds per screen, and stops at the end.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/article");
       for (let i = 0; i < 14; i++) {
@@ -91,7 +91,7 @@ export const SCENARIOS = [
     id: "article-text-selector",
     description: "Reads an article and double- and triple-clicks paragraphs to select text to copy.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/article");
       await readDown(v, 3, [6, 8]);
@@ -110,7 +110,7 @@ export const SCENARIOS = [
     id: "comments-fail-reader",
     description: "Reads an article whose comments failed to load (a small notice at the end) and does not care.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/comments-article");
       await readDown(v, 8, [6, 9, 7]);
@@ -120,7 +120,7 @@ export const SCENARIOS = [
     id: "adblock-reader",
     description: "Reads a recipe page with an ad blocker that stops the page's third-party ad script.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/ad-article");
       await readDown(v, 8, [7, 5, 9]);
@@ -281,7 +281,7 @@ export const SCENARIOS = [
     id: "toc-jumper",
     description: "Uses a guide's table of contents: jumps to three parts, reads each, and goes back to the top between them.",
     device: "desktop",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/guide");
       await v.wait(4 * SECOND);
@@ -377,7 +377,7 @@ export const SCENARIOS = [
     id: "mobile-reader",
     description: "Reads a long article on a phone, flicking up a screen at a time with reading pauses.",
     device: "mobile",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/article");
       await v.wait(5 * SECOND);
@@ -404,7 +404,7 @@ export const SCENARIOS = [
     id: "mobile-toc-reader",
     description: "On a phone, taps an entry of the guide's table of contents, reads, taps Back to top, taps another.",
     device: "mobile",
-    label: calm("neutral"),
+    label: calm("browsing"),
     async run(v) {
       await v.visit("/guide");
       await v.wait(3 * SECOND);
