@@ -118,6 +118,8 @@ export function evidenceOf(state: MoodState): Evidence {
       case "input_pause":
         ev.inputPauses += weight * pauseUnits(detail * 100);
         continueFormWork(ev, t);
+        // Stuck over a field this long is not steady work: the steady stretch starts again after it.
+        if (detail * 100 >= TUNING.stuckPauseMs) ev.formStartedAt = t;
         break;
       case "backtrack":
         ev.backtracks += weight;

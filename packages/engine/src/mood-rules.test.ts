@@ -151,6 +151,15 @@ describe("focused", () => {
     expect(result.signals).toEqual(expect.arrayContaining(["steady_interaction_pattern", "sustained_form_work"]));
     expect(result.suggested_action).toBe("no_action");
   });
+
+  it("a visitor stuck 7 s over a field mid-form is not in a sustained stretch of form work; 4 s of thinking is", () => {
+    const stuckFor = (ms: number) =>
+      moodFromEvents(
+        timeline([0, "page_view"], [1, "focus"], [2, "blur"], [2, "focus"], [8, "input_pause", { duration_ms: ms }], [9, "blur"], [9, "focus"], [20, "blur"]),
+      );
+    expect(stuckFor(7000).signals).not.toContain("sustained_form_work");
+    expect(stuckFor(4000).signals).toContain("sustained_form_work");
+  });
 });
 
 describe("neutral", () => {

@@ -77,6 +77,8 @@ export const TUNING = {
   pauseBaseMs: 2000,
   /** …up to this many, so one pause does not drown everything else. */
   pauseMaxUnits: 3,
+  /** A typing pause this long (ms) is being stuck, not thinking: the steady stretch of form work starts again after it. */
+  stuckPauseMs: 5000,
   /** Two or more recent errors are "repeated" (1.5 leaves room for fading). */
   repeatedErrors: 1.5,
   /** Less than half a faded error is too old to count. */
