@@ -41,7 +41,7 @@ export function init(options: TrackerOptions): Tracker {
   setDebug(!!options.debug);
   const endpoint = (options.endpoint || "").replace(/\/+$/, "");
   const usable = typeof document !== "undefined" && !!options.key && !!endpoint && (!!options.allowBots || !isBot());
-  if (!usable) report("not tracking: no key, endpoint or page, or a bot (allowBots)", true);
+  if (!usable) report("not tracking: no key, endpoint or page, or a bot", true);
   let consent = options.consent !== false;
   const sessionId = sessionIdFor(options.sessionId);
   const url = `${endpoint}/v1/sessions/${encodeURIComponent(sessionId)}/events?key=${encodeURIComponent(options.key)}`;

@@ -85,7 +85,7 @@ export function createTransport(
     queue.splice(0, over);
     if (batch && (batch.count -= over) <= 0) batch = null;
     if (overflowing) dropped += over;
-    else lose(over, "queue full, oldest first");
+    else lose(over, "queue full");
     overflowing = true;
   };
   const nextBatch = () => (batch ??= { id: randomId(), count: Math.min(settings.batchSize, queue.length) });
