@@ -25,9 +25,14 @@ export function isPlanName(name: unknown): name is PlanName {
   return (PLAN_NAMES as readonly unknown[]).includes(name);
 }
 
-/** How long an account keeps events (ms): the days it chose, else its plan's. */
+/** How many days an account keeps events: the days it chose, else its plan's. */
+export function retentionDays(account: { plan: PlanName; retentionDays: number | null }, plans: PlanTable): number {
+  return account.retentionDays ?? plans[account.plan].retentionDays;
+}
+
+/** `retentionDays` in milliseconds. */
 export function retentionMs(account: { plan: PlanName; retentionDays: number | null }, plans: PlanTable): number {
-  return (account.retentionDays ?? plans[account.plan].retentionDays) * DAY_MS;
+  return retentionDays(account, plans) * DAY_MS;
 }
 
 /** The quota month a moment falls in, e.g. "2026-05" (UTC). */

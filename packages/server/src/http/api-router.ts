@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { LIMITS } from "../limits.js";
 import type { Services } from "../services.js";
 import { identifyCaller } from "./authenticate.js";
-import { checkAdminToken } from "./admin-gate.js";
+import { createAdminGate } from "./admin-gate.js";
 import { BurstLimiter } from "./burst-limiter.js";
 import { clientAddress } from "./client-address.js";
 import { allowCrossOrigin, answerPreflight, checkOrigin } from "./cross-origin.js";
 import { answerError } from "./error-handler.js";
-import { HttpError } from "./http-error.js";
+import { HttpError, tooManyRequests } from "./http-error.js";
 import { readJsonBody } from "./json-body.js";
 import { beginRequest } from "./request-context.js";
 import { Reply, type Route, type RouteRequest } from "./route.js";
@@ -34,7 +34,7 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
   const { config } = services;
   const limiter =
     config.rateLimitPerMinute > 0 ? new BurstLimiter(config.rateLimitPerMinute, LIMITS.RATE_LIMIT_CLIENTS) : null;
-  const adminFailures = new BurstLimiter(LIMITS.ADMIN_FAILURES_PER_MINUTE, LIMITS.RATE_LIMIT_CLIENTS);
+  const adminGate = createAdminGate(config.adminToken);
 
   const answer = async (req: IncomingMessage, res: ServerResponse, match: CompiledRoute, path: RegExpExecArray, query: string) => {
     const { route } = match;
@@ -51,14 +51,19 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
       now,
     } as unknown as RouteRequest<unknown, unknown>;
 
-    if (route.access === "admin") checkAdminToken(req, config.adminToken, adminFailures, now);
+    if (route.access === "admin") adminGate(req, now);
     else if (route.access !== "public") {
       const kinds = route.access === "secret" ? (["secret"] as const) : (["secret", "publishable"] as const);
       request.caller = await identifyCaller(services.keys, req, onlyValue(search, "key"), kinds, now);
       if (route.crossOrigin) checkOrigin(request.caller.account, req.headers.origin);
       if (route.burstLimited && limiter) {
         const waitMs = limiter.take(`${request.caller.keyHash.toString("base64")} ${clientAddress(req)}`, now);
-        if (waitMs > 0) throw tooManyRequests(config.rateLimitPerMinute, waitMs);
+        if (waitMs > 0) {
+          const perMinute = config.rateLimitPerMinute;
+          throw tooManyRequests(`More than ${perMinute} requests a minute from this address with this key`, waitMs, {
+            limit: perMinute,
+          });
+        }
       }
     }
     if (route.query) request.query = validate(route.query, Object.fromEntries(search));
@@ -142,14 +147,4 @@ function decodeParams(names: readonly string[], match: RegExpExecArray): Record<
 function onlyValue(search: URLSearchParams, name: string): string | undefined {
   const values = search.getAll(name);
   return values.length === 1 ? values[0] : undefined;
-}
-
-function tooManyRequests(perMinute: number, waitMs: number): HttpError {
-  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new HttpError(
-    429,
-    "Too Many Requests",
-    { message: `More than ${perMinute} requests a minute from this address with this key; retry after ${seconds} s`, limit: perMinute },
-    { "Retry-After": String(seconds) },
-  );
 }

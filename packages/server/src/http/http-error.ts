@@ -30,3 +30,9 @@ export const forbidden = (message: string): HttpError => new HttpError(403, "For
 
 export const sessionNotFound = (sessionId: string): HttpError =>
   new HttpError(404, "Session not found", { session_id: sessionId });
+
+/** A 429 asking the client to come back in `waitMs` (`Retry-After`, whole seconds, at least 1). */
+export function tooManyRequests(message: string, waitMs: number, details: ErrorDetails = {}): HttpError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new HttpError(429, "Too Many Requests", { message, ...details }, { "Retry-After": String(seconds) });
+}

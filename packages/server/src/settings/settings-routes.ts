@@ -3,7 +3,7 @@ import { HttpError } from "../http/http-error.js";
 import { route } from "../http/route.js";
 import { OriginSchema } from "../keys/key-schemas.js";
 import { LIMITS } from "../limits.js";
-import type { PlanTable } from "../plans.js";
+import { retentionDays, type PlanTable } from "../plans.js";
 import type { Account } from "../store/storage.js";
 
 export const SettingsSchema = z
@@ -32,7 +32,7 @@ export const SettingsPatchSchema = z
 
 function settingsOf(account: Account, plans: PlanTable): z.infer<typeof SettingsSchema> {
   return {
-    retention_days: account.retentionDays ?? plans[account.plan].retentionDays,
+    retention_days: retentionDays(account, plans),
     allowed_origins: account.allowedOrigins,
   };
 }
