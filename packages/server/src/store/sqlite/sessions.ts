@@ -50,7 +50,8 @@ export class SqliteSessions implements SessionStore {
         (version: number, rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood }, limit: number): number => {
           const pks = sql.staleSessions.all(version, limit) as number[];
           for (const pk of pks) {
-            const events = (sql.sessionEvents.all(pk) as string[]).flatMap((json) => JSON.parse(json) as MoodEvent[]);
+            const batches = sql.sessionBatches.all(pk) as { events: string }[];
+            const events = batches.flatMap((batch) => JSON.parse(batch.events) as MoodEvent[]);
             const { state, mood } = rescore(events);
             sql.updateState.run(mood, JSON.stringify(state), pk);
           }
@@ -251,7 +252,6 @@ function prepareStatements(db: Database) {
     staleSessions: db
       .prepare("SELECT pk FROM sessions WHERE coalesce(json_extract(state, '$.v'), 0) IS NOT ? LIMIT ?")
       .pluck(),
-    sessionEvents: db.prepare("SELECT events FROM event_batches WHERE session_pk = ? ORDER BY id").pluck(),
     updateState: db.prepare("UPDATE sessions SET mood = ?, state = ? WHERE pk = ?"),
     sessionBatches: db.prepare("SELECT batch_id, received_at, events FROM event_batches WHERE session_pk = ? ORDER BY id"),
     sessionFeedback: db.prepare(
