@@ -14,5 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    // Set-up hooks start Chromium and servers; on a loaded 2-core machine that alone can take
+    // longer than the default 10 s. A limit against hanging, not a timing expectation.
+    hookTimeout: 60_000,
   },
 });
