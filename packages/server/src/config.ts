@@ -26,6 +26,8 @@ export interface ServerConfig {
   maxSessionEvents: number;
   /** How often events past their account's retention are purged (also once at start-up). */
   purgeIntervalMs: number;
+  /** How often the alerts of accounts with recent activity are evaluated (also on every read of them). */
+  alertIntervalMs: number;
   logLevel: LevelWithSilent;
   /** Where JSON log lines go; standard output when unset. */
   logDestination: DestinationStream | undefined;
@@ -58,6 +60,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     rateLimitPerMinute: LIMITS.RATE_LIMIT_PER_MINUTE,
     maxSessionEvents: LIMITS.MAX_SESSION_EVENTS,
     purgeIntervalMs: 60 * 60 * 1000,
+    alertIntervalMs: LIMITS.ALERT_EVALUATION_MS,
     logLevel: "info",
     logDestination: undefined,
     // From src/ and dist/ alike: packages/server/<dir>/ → packages/sdk/dist/.

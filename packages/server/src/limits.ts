@@ -74,4 +74,23 @@ export const LIMITS = {
    * loaded machine requests never wait more than a few ms behind it (bench/purge.js).
    */
   PURGE_CHUNK_ROWS: 100,
+  /** Fewer rated outcomes than this cannot tell one action's helpful rate from another's. */
+  MIN_FEEDBACK_FLOOR: 5,
+  MIN_FEEDBACK_CEILING: 100_000,
+  /** An alert window longer than a week would hide the spikes it is for. */
+  ALERT_WINDOW_HOURS_MAX: 168,
+  /** The longest retention any plan has. */
+  ALERT_BASELINE_DAYS_MAX: 90,
+  /** Below this many sessions a share is noise, whatever an account asks for. */
+  ALERT_MIN_SESSIONS_FLOOR: 10,
+  /** How often (ms) alerts of accounts with recent activity are evaluated in the background. */
+  ALERT_EVALUATION_MS: 60_000,
+  /** An analytics range longer than a year reaches past every plan's retention. */
+  RANGE_DAYS_MAX: 366,
+  /** Trend buckets one request may ask for. */
+  TREND_BUCKETS_MAX: 1_000,
+  /** Pages one request may list. */
+  PAGES_MAX: 100,
+  /** Live sessions one request may list. */
+  ACTIVE_SESSIONS_MAX: 200,
 } as const;

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { scheduleAlertEvaluation } from "./alerts/alert-schedule.js";
 import { createApp } from "./app.js";
 import { resolveConfig, type ServerConfig } from "./config.js";
 import { issueDemoKey } from "./demo/demo-key.js";
@@ -38,6 +39,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const keys = new KeyCache(storage);
   const lifecycle = { closing: false };
   let stopPurge: (() => Promise<void>) | undefined;
+  let stopAlerts: (() => Promise<void>) | undefined;
   const server = createServer();
 
   try {
@@ -51,6 +53,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       now: config.now,
       logger,
     });
+    stopAlerts = scheduleAlertEvaluation({ storage, plans: config.plans, intervalMs: config.alertIntervalMs, now: config.now, logger });
     server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey }));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -73,7 +76,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
         const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
         server.close(() => {
           clearTimeout(force);
-          void stopPurge!()
+          void Promise.all([stopPurge!(), stopAlerts!()])
             .then(() => storage.close())
             .then(() => {
               logger.info("closed");
@@ -88,6 +91,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     return { url, port, config, storage, logger, demoKey, close };
   } catch (error) {
     await stopPurge?.();
+    await stopAlerts?.();
     await storage.close();
     await log.close();
     throw error;

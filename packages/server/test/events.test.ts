@@ -34,6 +34,16 @@ describe("storing events", () => {
         confidence: expect.any(Number),
         signals: expect.arrayContaining(["rage_click_detected"]),
         suggested_action: "show_live_chat",
+        action_source: "default",
+      },
+      policy: {
+        frustrated: "show_live_chat",
+        confused: "show_tooltip",
+        decisive: "no_action",
+        browsing: "no_action",
+        disengaged: "show_exit_offer",
+        focused: "no_action",
+        neutral: "no_action",
       },
     });
     const second = await post("checkout-1", { events: [{ type: "rage_click" }] });

@@ -1,5 +1,10 @@
-import { MOODS } from "@sessionmood/engine";
+import { MOODS, type Mood } from "@sessionmood/engine";
 import { z } from "zod";
+
+/** Sessions per mood, every mood present. */
+export const MoodCountsSchema = z
+  .object(Object.fromEntries(MOODS.map((mood) => [mood, z.number().int()])) as Record<Mood, z.ZodNumber>)
+  .meta({ id: "MoodCounts" });
 
 export const MoodDistributionSchema = z
   .object({

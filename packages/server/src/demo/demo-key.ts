@@ -8,6 +8,6 @@ import type { AccountStore } from "../store/storage.js";
 export async function issueDemoKey(accounts: AccountStore, now: number): Promise<string> {
   const account = await accounts.demoAccount(now);
   const key = generateKey("publishable");
-  await accounts.rotateKey(account.id, "publishable", hashKey(key), now, 0);
+  await accounts.rotateKey(account.id, "publishable", { hash: hashKey(key), publishable: key }, now, 0);
   return key;
 }

@@ -45,6 +45,7 @@ export const generateKeysRoute = route<z.infer<typeof KeyRequestSchema>>({
         createdAt: now,
       },
       { secret: hashKey(keys.secret), publishable: hashKey(keys.publishable) },
+      keys.publishable,
     );
     const issued: z.infer<typeof KeysIssuedSchema> = {
       api_key: keys.secret,

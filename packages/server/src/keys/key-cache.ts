@@ -31,4 +31,9 @@ export class KeyCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Forgets one account's keys: after its settings or policy changed. */
+  forgetAccount(accountId: number): void {
+    for (const [id, entry] of this.entries) if (entry.key.account.id === accountId) this.entries.delete(id);
+  }
 }

@@ -36,7 +36,8 @@ export const rotateKeyRoute = route<z.infer<typeof KeyRotationSchema>>({
   responses: { 201: ["The new key, shown only once.", KeyRotatedSchema] },
   async handle({ body, caller, now }, { storage, keys }) {
     const key = generateKey(body.kind);
-    const expiresAt = await storage.rotateKey(caller.account.id, body.kind, hashKey(key), now, body.grace_seconds * 1000);
+    const newKey = { hash: hashKey(key), ...(body.kind === "publishable" && { publishable: key }) };
+    const expiresAt = await storage.rotateKey(caller.account.id, body.kind, newKey, now, body.grace_seconds * 1000);
     keys.clear();
     const rotated: z.infer<typeof KeyRotatedSchema> = {
       [body.kind === "secret" ? "api_key" : "publishable_key"]: key,

@@ -1,3 +1,4 @@
+import { repeatEvery } from "../background/repeat-every.js";
 import { LIMITS } from "../limits.js";
 import type { Logger } from "../logger.js";
 import type { PlanTable } from "../plans.js";
@@ -25,25 +26,12 @@ export interface RetentionOptions {
   logger: Logger;
 }
 
-/**
- * Purges now and then every `intervalMs`, never two at once; returns the function that stops it,
- * which resolves once a purge under way has finished.
- */
+/** Purges now and then every `intervalMs`; returns the function that stops it (see `repeatEvery`). */
 export function scheduleRetentionPurge({ storage, plans, intervalMs, now, logger }: RetentionOptions): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const purge = (): void => {
-    running ??= purgeInChunks(storage, plans, now())
-      .then(
-        (purged) => void (purged > 0 && logger.info({ purged }, "retention purge")),
-        (error: unknown) => logger.error({ err: error }, "retention purge failed"),
-      )
-      .finally(() => (running = null));
-  };
-  purge();
-  const timer = setInterval(purge, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeatEvery(intervalMs, () =>
+    purgeInChunks(storage, plans, now()).then(
+      (purged) => void (purged > 0 && logger.info({ purged }, "retention purge")),
+      (error: unknown) => logger.error({ err: error }, "retention purge failed"),
+    ),
+  );
 }

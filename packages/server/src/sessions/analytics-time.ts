@@ -11,15 +11,3 @@ export function analyticsTime(event: MoodEvent, receivedAt: number, retentionMs:
   const at = (event.ts ?? receivedAt / 1000) * 1000;
   return at < receivedAt - retentionMs || at > receivedAt + LIMITS.FUTURE_TOLERANCE_S * 1000 ? receivedAt : at;
 }
-
-/** The analytics times of a batch's earliest and latest event. */
-export function analyticsSpan(events: readonly MoodEvent[], receivedAt: number, retentionMs: number): [number, number] {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const event of events) {
-    const at = analyticsTime(event, receivedAt, retentionMs);
-    first = Math.min(first, at);
-    last = Math.max(last, at);
-  }
-  return [first, last];
-}

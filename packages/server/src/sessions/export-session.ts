@@ -1,4 +1,5 @@
 import { moodOf } from "@sessionmood/engine";
+import { actionSource } from "../learning/learn-policy.js";
 import type { z } from "zod";
 import { sessionNotFound } from "../http/http-error.js";
 import { route } from "../http/route.js";
@@ -20,13 +21,14 @@ export const exportSessionRoute = route({
     const stored = await storage.exportSession(caller.account.id, sessionId);
     if (!stored) throw sessionNotFound(sessionId);
     const { session, batches, feedback } = stored;
-    const { mood, confidence, signals, suggested_action } = moodOf(session.state);
+    const result = moodOf(session.state, caller.account.policy);
+    const { mood, confidence, signals, suggested_action } = result;
     return {
       session_id: sessionId,
       created_at: iso(session.createdAt),
       updated_at: iso(session.updatedAt),
       event_count: session.eventCount,
-      mood: { mood, confidence, signals, suggested_action },
+      mood: { mood, confidence, signals, suggested_action, action_source: actionSource(result, caller.account.policy) },
       events: batches.flatMap((batch) => batch.events.map((event) => ({ ...event, received_at: iso(batch.receivedAt) }))),
       feedback: feedback.map((entry) => ({
         action_taken: entry.actionTaken,

@@ -1,4 +1,4 @@
-import { createMoodState, moodOf, scoreEvents, type MoodResult } from "@sessionmood/engine";
+import { moodOf, type ActionPolicy, type MoodResult, type MoodState } from "@sessionmood/engine";
 import { isbot } from "isbot";
 import type { z } from "zod";
 import { HttpError } from "../http/http-error.js";
@@ -6,7 +6,7 @@ import { Reply, route } from "../http/route.js";
 import { LIMITS } from "../limits.js";
 import { quotaMonth, quotaResetAt, retentionMs } from "../plans.js";
 import { StorageBusyError } from "../store/storage.js";
-import { analyticsSpan } from "./analytics-time.js";
+import { actionSource, effectivePolicy } from "../learning/learn-policy.js";
 import { EventBatchSchema } from "./event-schemas.js";
 import { parseEventBatch, type ParsedBatch } from "./parse-event-batch.js";
 import { EventsAnswerSchema, type EventsIgnoredSchema, type EventsStoredSchema } from "./session-schemas.js";
@@ -41,8 +41,6 @@ export const ingestEventsRoute = route<ParsedBatch>({
       return ignored;
     }
     const plan = config.plans[account.plan];
-    const [firstAt, lastAt] = analyticsSpan(body.events, now, retentionMs(account, config.plans));
-    let scored: MoodResult | undefined;
     const outcome = await storage
       .recordBatch({
         accountId: account.id,
@@ -50,16 +48,10 @@ export const ingestEventsRoute = route<ParsedBatch>({
         batchId: body.batchId,
         events: body.events,
         receivedAt: now,
-        firstAt,
-        lastAt,
+        retentionMs: retentionMs(account, config.plans),
         month: quotaMonth(now),
         newSessionsPerMonth: plan.sessionsPerMonth,
         maxSessionEvents: config.maxSessionEvents,
-        score(previous) {
-          const state = scoreEvents(previous ?? createMoodState(), body.events);
-          scored = moodOf(state);
-          return { state, mood: scored.mood };
-        },
       })
       .catch((error: unknown) => {
         if (!(error instanceof StorageBusyError)) throw error;
@@ -86,12 +78,12 @@ export const ingestEventsRoute = route<ParsedBatch>({
           message: "This session was erased and takes no more events",
         });
       case "stored":
-        return answer(sessionId, body.events.length, outcome.totalEvents, scored ?? moodOf(outcome.state));
+        return answer(sessionId, body.events.length, outcome.totalEvents, outcome.state, account.policy);
       case "duplicate":
-        return answer(sessionId, outcome.batchEvents, outcome.totalEvents, moodOf(outcome.state));
+        return answer(sessionId, outcome.batchEvents, outcome.totalEvents, outcome.state, account.policy);
       case "capped":
         return {
-          ...answer(sessionId, 0, outcome.totalEvents, moodOf(outcome.state)),
+          ...answer(sessionId, 0, outcome.totalEvents, outcome.state, account.policy),
           capped: true,
           dropped: body.events.length,
         };
@@ -99,13 +91,18 @@ export const ingestEventsRoute = route<ParsedBatch>({
   },
 });
 
-function answer(sessionId: string, stored: number, total: number, result: MoodResult): EventsStored {
+function answer(sessionId: string, stored: number, total: number, state: MoodState, learned: ActionPolicy): EventsStored {
+  const result: MoodResult = moodOf(state, learned);
   const { mood, confidence, signals, suggested_action } = result;
+  const policy = Object.fromEntries(
+    Object.entries(effectivePolicy(learned)).map(([each, { action }]) => [each, action]),
+  ) as EventsStored["policy"];
   return {
     session_id: sessionId,
     events_stored: stored,
     total_events: total,
     current_mood: mood,
-    mood: { mood, confidence, signals, suggested_action },
+    mood: { mood, confidence, signals, suggested_action, action_source: actionSource(result, learned) },
+    policy,
   };
 }

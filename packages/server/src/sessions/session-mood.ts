@@ -1,5 +1,6 @@
 import { moodOf } from "@sessionmood/engine";
 import type { z } from "zod";
+import { actionSource } from "../learning/learn-policy.js";
 import { sessionNotFound } from "../http/http-error.js";
 import { route } from "../http/route.js";
 import { SessionMoodSchema } from "./session-schemas.js";
@@ -17,13 +18,15 @@ export const sessionMoodRoute = route({
     const sessionId = sessionIdOf(params);
     const session = await storage.findSession(caller.account.id, sessionId);
     if (!session) throw sessionNotFound(sessionId);
-    const { mood, confidence, signals, suggested_action } = moodOf(session.state);
+    const result = moodOf(session.state, caller.account.policy);
+    const { mood, confidence, signals, suggested_action } = result;
     return {
       session_id: sessionId,
       mood,
       confidence,
       signals,
       suggested_action,
+      action_source: actionSource(result, caller.account.policy),
       event_count: session.eventCount,
       updated_at: new Date(session.updatedAt).toISOString(),
     };

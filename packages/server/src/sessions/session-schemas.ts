@@ -10,7 +10,16 @@ const moodFields = {
   confidence: z.number().min(0).max(1),
   signals: z.array(z.string()).describe("What drove the mood, strongest first."),
   suggested_action: z.enum(SUGGESTED_ACTIONS),
+  action_source: z
+    .enum(["default", "learned"])
+    .describe("Whether the suggested action is the mood's default or one the account's feedback taught."),
 };
+
+/** The action each mood suggests for the account, as its pages should apply it in local scoring. */
+export const PolicySchema = z
+  .record(mood, z.enum(SUGGESTED_ACTIONS))
+  .describe("The account's action per mood (learned or default), for in-page scoring to suggest the same.")
+  .meta({ id: "Policy" });
 
 export const EventsStoredSchema = z
   .object({
@@ -26,6 +35,7 @@ export const EventsStoredSchema = z
       .optional()
       .describe("The session is at its event cap: nothing of this batch, nor of any later one, is stored."),
     dropped: z.number().int().optional().describe("With capped: the events of this batch not stored."),
+    policy: PolicySchema,
   })
   .meta({ id: "EventsStored" });
 

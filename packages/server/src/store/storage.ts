@@ -1,5 +1,7 @@
-import type { Mood, MoodEvent, MoodState } from "@sessionmood/engine";
+import type { ActionPolicy, Mood, MoodEvent, MoodState } from "@sessionmood/engine";
+import type { MoodChange } from "../history/session-history.js";
 import type { PlanName, PlanTable } from "../plans.js";
+import type { AccountSettings } from "../settings/account-settings.js";
 
 export type KeyKind = "secret" | "publishable";
 
@@ -12,6 +14,9 @@ export interface Account {
   allowedOrigins: string[] | null;
   /** Days of events kept, when the account keeps fewer than its plan allows; null: the plan's. */
   retentionDays: number | null;
+  settings: AccountSettings;
+  /** Actions learned from feedback that replace a mood's default (empty while none has won). */
+  policy: ActionPolicy;
 }
 
 /** A live key found by its hash, with the account it opens. */
@@ -35,7 +40,20 @@ export interface NewAccount {
 export interface AccountSettingsPatch {
   retentionDays?: number | null;
   allowedOrigins?: string[] | null;
+  settings?: AccountSettings;
 }
+
+/** Rated feedback on one action taken for one mood. */
+export interface ActionStats {
+  mood: Mood;
+  action: string;
+  /** Feedback records that said whether the action helped. */
+  rated: number;
+  helpful: number;
+}
+
+/** Works out an account's learned policy from all its rated feedback and its settings. */
+export type LearnPolicy = (stats: readonly ActionStats[], settings: AccountSettings) => ActionPolicy;
 
 export interface StoredSession {
   sessionId: string;
@@ -44,6 +62,14 @@ export interface StoredSession {
   /** When its first and its latest batch arrived (Unix ms). */
   createdAt: number;
   updatedAt: number;
+  /** The path of its latest page view, by event time. */
+  page: string | null;
+}
+
+/** A stored mood change; ids grow in the order changes are stored. */
+export interface StoredMoodChange extends MoodChange {
+  id: number;
+  sessionId: string;
 }
 
 /** One batch of a session's events, and how to score it on top of what is stored. */
@@ -55,16 +81,13 @@ export interface EventBatch {
   /** Complete events (every `ts` filled in, none in the future), in arrival order. */
   events: readonly MoodEvent[];
   receivedAt: number;
-  /** The analytics time (Unix ms) of the batch's earliest and latest event (SPEC §7 "Time"). */
-  firstAt: number;
-  lastAt: number;
+  /** The account's retention, which decides where analytics place old events (SPEC §7 "Time"). */
+  retentionMs: number;
   /** The quota month `receivedAt` falls in, and how many new sessions it allows. */
   month: string;
   newSessionsPerMonth: number;
   /** A session stores at most this many events; a batch that would pass it is not stored. */
   maxSessionEvents: number;
-  /** The session's state after the batch, from the stored one (undefined for a new session). */
-  score(previous: MoodState | undefined): { state: MoodState; mood: Mood };
 }
 
 /**
@@ -72,7 +95,8 @@ export interface EventBatch {
  * stored one otherwise.
  */
 export type BatchOutcome =
-  | { kind: "stored"; totalEvents: number; state: MoodState }
+  /** `changes`: the mood changes the batch added to the session's timeline. */
+  | { kind: "stored"; totalEvents: number; state: MoodState; changes: StoredMoodChange[] }
   /** The batch id was stored before: nothing stored again; `batchEvents` is what that batch held. */
   | { kind: "duplicate"; totalEvents: number; batchEvents: number; state: MoodState }
   /** The session is at its event cap: nothing stored now or later. */
@@ -87,6 +111,35 @@ export interface Feedback {
   wasHelpful: boolean | null;
   notes: string | null;
   createdAt: number;
+}
+
+/** A span of time, Unix ms, `from` included and `to` not. */
+export interface TimeRange {
+  from: number;
+  to: number;
+}
+
+/** A session active in a quarter-hour slot, and its mood after its last event there. */
+export interface ActivityRow {
+  session: number;
+  slot: number;
+  mood: Mood;
+}
+
+/** The sessions that were on a page in a range, and those whose mood turned there. */
+export interface PageStats {
+  path: string;
+  sessions: number;
+  frustrated: number;
+  confused: number;
+  /** Frustrated or confused there. */
+  struggling: number;
+}
+
+/** How many sessions were active in a range, and how many of them turned frustrated in it. */
+export interface FrustrationCount {
+  sessions: number;
+  frustrated: number;
 }
 
 export interface MoodCounts {
@@ -106,19 +159,30 @@ export interface SessionExport {
 
 /** Accounts, their keys and their settings. */
 export interface AccountStore {
-  /** Creates the account with its first keys, all at once. */
-  createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>): Promise<Account>;
+  /**
+   * Creates the account with its first keys, all at once. The publishable key is kept readable
+   * (it is in every page anyway) so the install instructions can show it.
+   */
+  createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>, publishableKey: string): Promise<Account>;
   /** The key with this hash if it works at `now`: not revoked, not expired. */
   findKey(keyHash: Buffer, now: number): Promise<StoredKey | undefined>;
   /**
    * Adds a new key of `kind` and lets the account's current keys of that kind expire `graceMs`
    * after `now` (at once for 0; an earlier expiry already set is kept). Returns when they expire.
    */
-  rotateKey(accountId: number, kind: KeyKind, newKeyHash: Buffer, now: number, graceMs: number): Promise<number>;
+  rotateKey(
+    accountId: number,
+    kind: KeyKind,
+    newKey: { hash: Buffer; publishable?: string },
+    now: number,
+    graceMs: number,
+  ): Promise<number>;
+  /** The account's newest publishable key, when it was issued since keys became readable. */
+  publishableKey(accountId: number): Promise<string | null>;
   /** The demo account, created on first use. */
   demoAccount(createdAt: number): Promise<Account>;
-  /** The account with `patch` applied. */
-  updateSettings(accountId: number, patch: AccountSettingsPatch): Promise<Account>;
+  /** The account with `patch` applied, and its policy learned again under the new settings. */
+  updateSettings(accountId: number, patch: AccountSettingsPatch, learn: LearnPolicy): Promise<Account>;
 }
 
 /** Sessions: their batches, mood state, feedback and erasure. */
@@ -130,8 +194,20 @@ export interface SessionStore {
    */
   recordBatch(batch: EventBatch): Promise<BatchOutcome>;
   findSession(accountId: number, sessionId: string): Promise<StoredSession | undefined>;
-  /** False when the session does not exist. */
-  addFeedback(accountId: number, sessionId: string, feedback: Feedback): Promise<boolean>;
+  /** The session's mood changes, oldest first; undefined when the session does not exist. */
+  timeline(accountId: number, sessionId: string): Promise<StoredMoodChange[] | undefined>;
+  /** Sessions with events at or after `since` (analytics time), latest batch first. */
+  activeSessions(accountId: number, since: number, limit: number): Promise<StoredSession[]>;
+  /**
+   * Records feedback with the session's mood at this moment, and the account's policy learned
+   * again in the same transaction (returned); undefined when the session does not exist.
+   */
+  addFeedback(
+    accountId: number,
+    sessionId: string,
+    feedback: Feedback,
+    learn: LearnPolicy,
+  ): Promise<{ policy: ActionPolicy } | undefined>;
   /**
    * Deletes the session with its events and feedback, and remembers that it was deleted so no
    * batch (one already queued, or a late beacon) brings it back; false when it did not exist.
@@ -146,21 +222,75 @@ export interface SessionStore {
 }
 
 export interface AnalyticsStore {
-  moodCounts(accountId: number): Promise<MoodCounts>;
+  /** Every session by its current mood; with a range, the sessions active in it by their mood at its end. */
+  moodCounts(accountId: number, range?: TimeRange): Promise<MoodCounts>;
+  /** The activity slots that start within the range. */
+  activity(accountId: number, range: TimeRange): Promise<ActivityRow[]>;
+  /** Per page, the sessions on it within the range. */
+  pageStats(accountId: number, range: TimeRange): Promise<PageStats[]>;
+  /** Per page among `paths`, how many struggling sessions showed each signal there. */
+  pageSignals(accountId: number, range: TimeRange, paths: readonly string[]): Promise<Map<string, Map<string, number>>>;
+  /** Rated feedback by mood and action. */
+  actionStats(accountId: number): Promise<ActionStats[]>;
+  frustration(accountId: number, range: TimeRange): Promise<FrustrationCount>;
+}
+
+export type AlertType = "frustration_spike" | "page_hotspot" | "sustained_rise";
+export type AlertStatus = "active" | "dismissed" | "resolved";
+
+/** What an alert measured, the last time its condition was checked. */
+export interface AlertReading {
+  value: number;
+  baseline: number;
+  sessions: number;
+  message: string;
+}
+
+export interface StoredAlert extends AlertReading {
+  id: number;
+  type: AlertType;
+  page: string | null;
+  status: AlertStatus;
+  /** Unix ms; `endedAt` is null while the condition holds. */
+  startedAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+}
+
+/** A condition that holds now. */
+export interface AlertCondition extends AlertReading {
+  type: AlertType;
+  page: string | null;
+}
+
+/** Alerts are episodes: opened, updated while they hold, ended when they stop, dismissed by a person. */
+export interface AlertStore {
+  /**
+   * Brings the account's episodes in line with the conditions that hold at `now`, in one
+   * transaction: an episode under way is updated or ended, a new condition opens one. Returns
+   * the episodes it opened.
+   */
+  reconcileAlerts(accountId: number, holding: readonly AlertCondition[], now: number): Promise<StoredAlert[]>;
+  listAlerts(accountId: number, status: AlertStatus | "all"): Promise<StoredAlert[]>;
+  /** False for an unknown id or another account's. */
+  dismissAlert(accountId: number, id: number, now: number): Promise<boolean>;
+  /** Accounts with events at or after `since`, whose alerts may have changed. */
+  accountsActiveSince(since: number): Promise<Account[]>;
 }
 
 export interface RetentionStore {
   /**
-   * Deletes at most `limit` rows past retention: batches whose latest event is older than the
-   * account's retention (its own days, else its plan's in `plans`) before `now`, sessions left
-   * without events (with their feedback), and deletion markers older than the longest retention.
+   * Deletes at most `limit` rows past retention: batches, mood changes, activity slots and page
+   * visits older than the account's retention (its own days, else its plan's in `plans`) before
+   * `now`, sessions left without events (with their feedback), ended alerts, and deletion markers
+   * older than the longest retention.
    * Returns how many it deleted: 0 when nothing is left to purge.
    */
   purgeExpired(now: number, plans: PlanTable, limit: number): Promise<number>;
 }
 
 /** Everything the API keeps. Each method is atomic; sessions are always addressed through their account. */
-export interface Storage extends AccountStore, SessionStore, AnalyticsStore, RetentionStore {
+export interface Storage extends AccountStore, SessionStore, AnalyticsStore, AlertStore, RetentionStore {
   /** Whether the database answers. */
   isHealthy(): Promise<boolean>;
   /** Finishes what is queued, then releases the database. */

@@ -1,3 +1,4 @@
+import { learnPolicy } from "../../src/learning/learn-policy.js";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { NOW, openStorage, type StorageFixture } from "./storage-fixture.js";
 
@@ -27,7 +28,7 @@ test("a new account's keys open it, with its kind and no expiry; an unknown key 
 test("after a rotation with a grace period both keys work until it ends, then only the new one", async () => {
   const next = Buffer.from("secret-2");
 
-  const expiresAt = await f.storage.rotateKey(accountId, "secret", next, NOW, 24 * HOUR);
+  const expiresAt = await f.storage.rotateKey(accountId, "secret", { hash: next }, NOW, 24 * HOUR);
 
   expect(expiresAt).toBe(NOW + 24 * HOUR);
   expect(await f.storage.findKey(keys.secret, NOW + 24 * HOUR - 1)).toMatchObject({ expiresAt });
@@ -41,17 +42,17 @@ test("a rotation without grace stops the old key at once; a later, longer grace 
   const second = Buffer.from("publishable-2");
   const third = Buffer.from("publishable-3");
 
-  await f.storage.rotateKey(accountId, "publishable", second, NOW, HOUR);
-  await f.storage.rotateKey(accountId, "publishable", third, NOW + 1, 0);
+  await f.storage.rotateKey(accountId, "publishable", { hash: second }, NOW, HOUR);
+  await f.storage.rotateKey(accountId, "publishable", { hash: third }, NOW + 1, 0);
 
   expect(await f.storage.findKey(keys.publishable, NOW + 1)).toBeUndefined();
   expect(await f.storage.findKey(second, NOW + 1)).toBeUndefined();
   expect(await f.storage.findKey(third, NOW + 1)).toBeDefined();
 
   const fourth = Buffer.from("publishable-4");
-  await f.storage.rotateKey(accountId, "publishable", fourth, NOW + 2, 10 * HOUR);
+  await f.storage.rotateKey(accountId, "publishable", { hash: fourth }, NOW + 2, 10 * HOUR);
   expect(await f.storage.findKey(third, NOW + 5 * HOUR)).toBeDefined();
-  await f.storage.rotateKey(accountId, "publishable", Buffer.from("publishable-5"), NOW + 3, 20 * HOUR);
+  await f.storage.rotateKey(accountId, "publishable", { hash: Buffer.from("publishable-5") }, NOW + 3, 20 * HOUR);
   expect(await f.storage.findKey(third, NOW + 11 * HOUR)).toBeUndefined();
   expect(await f.storage.findKey(fourth, NOW + 11 * HOUR)).toBeDefined();
 });
@@ -61,8 +62,8 @@ test("the demo account is created once, and rotating its publishable key with no
   expect(await f.storage.demoAccount(NOW + 1)).toEqual(demo);
   expect(demo).toMatchObject({ name: "Demo", plan: "starter", retentionDays: null });
 
-  await f.storage.rotateKey(demo.id, "publishable", Buffer.from("demo-1"), NOW, 0);
-  await f.storage.rotateKey(demo.id, "publishable", Buffer.from("demo-2"), NOW + 1, 0);
+  await f.storage.rotateKey(demo.id, "publishable", { hash: Buffer.from("demo-1") }, NOW, 0);
+  await f.storage.rotateKey(demo.id, "publishable", { hash: Buffer.from("demo-2") }, NOW + 1, 0);
 
   expect(await f.storage.findKey(Buffer.from("demo-1"), NOW + 1)).toBeUndefined();
   expect(await f.storage.findKey(Buffer.from("demo-2"), NOW + 1)).toMatchObject({ account: { id: demo.id } });
@@ -71,19 +72,19 @@ test("the demo account is created once, and rotating its publishable key with no
 test("settings change only the fields given, back to the plan's and to any origin with null", async () => {
   const origins = ["https://shop.example", "https://www.shop.example"];
 
-  expect(await f.storage.updateSettings(accountId, { retentionDays: 10 })).toMatchObject({
+  expect(await f.storage.updateSettings(accountId, { retentionDays: 10 }, learnPolicy)).toMatchObject({
     retentionDays: 10,
     allowedOrigins: null,
   });
-  expect(await f.storage.updateSettings(accountId, { allowedOrigins: origins })).toMatchObject({
+  expect(await f.storage.updateSettings(accountId, { allowedOrigins: origins }, learnPolicy)).toMatchObject({
     retentionDays: 10,
     allowedOrigins: origins,
   });
   await f.reopen();
   expect((await f.storage.findKey(keys.secret, NOW))?.account).toMatchObject({ retentionDays: 10, allowedOrigins: origins });
-  expect(await f.storage.updateSettings(accountId, { retentionDays: null, allowedOrigins: null })).toMatchObject({
+  expect(await f.storage.updateSettings(accountId, { retentionDays: null, allowedOrigins: null }, learnPolicy)).toMatchObject({
     retentionDays: null,
     allowedOrigins: null,
   });
-  expect(await f.storage.updateSettings(accountId, {})).toMatchObject({ id: accountId, plan: "growth" });
+  expect(await f.storage.updateSettings(accountId, {}, learnPolicy)).toMatchObject({ id: accountId, plan: "growth" });
 });

@@ -1,3 +1,4 @@
+import { learnPolicy } from "../../src/learning/learn-policy.js";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { LIMITS } from "../../src/limits.js";
 import { StorageBusyError, type BatchOutcome } from "../../src/store/storage.js";
@@ -12,11 +13,8 @@ afterEach(async () => {
 });
 
 test("batches committed together are all stored, and one that cannot be stored fails alone", async () => {
-  const failing = batch(f.accountId, "b", clicks(1), {
-    score() {
-      throw new Error("cannot score");
-    },
-  });
+  // An event JSON cannot hold: storing it throws inside the commit.
+  const failing = batch(f.accountId, "b", [{ type: "click", ts: 1, x: 1n as unknown as number }]);
   const outcomes = await Promise.allSettled([
     f.storage.recordBatch(batch(f.accountId, "a", clicks(1))),
     f.storage.recordBatch(failing),
@@ -110,8 +108,8 @@ test("sessions and feedback are counted by mood per account", async () => {
     f.storage.recordBatch(batch(other, "a", clicks(1))),
   ]);
   const feedback = { actionTaken: "live_chat", wasHelpful: true, notes: null, createdAt: 1 };
-  expect(await f.storage.addFeedback(f.accountId, "a", feedback)).toBe(true);
-  expect(await f.storage.addFeedback(f.accountId, "missing", feedback)).toBe(false);
+  expect(await f.storage.addFeedback(f.accountId, "a", feedback, learnPolicy)).toEqual({ policy: {} });
+  expect(await f.storage.addFeedback(f.accountId, "missing", feedback, learnPolicy)).toBeUndefined();
 
   const counts = await f.storage.moodCounts(f.accountId);
   expect(counts.totalSessions).toBe(2);

@@ -1,3 +1,4 @@
+import { learnPolicy } from "../../src/learning/learn-policy.js";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { batch, clicks, NOW, openStorage, type StorageFixture } from "./storage-fixture.js";
 
@@ -13,7 +14,7 @@ const feedback = { actionTaken: "live_chat", wasHelpful: false, notes: "too late
 
 test("a deleted session is gone, and a batch queued before the delete does not bring it back", async () => {
   await f.storage.recordBatch(batch(f.accountId, "s", clicks(2)));
-  await f.storage.addFeedback(f.accountId, "s", feedback);
+  await f.storage.addFeedback(f.accountId, "s", feedback, learnPolicy);
 
   const queued = f.storage.recordBatch(batch(f.accountId, "s", clicks(1)));
   expect(await f.storage.deleteSession(f.accountId, "s", NOW)).toBe(true);
@@ -21,7 +22,7 @@ test("a deleted session is gone, and a batch queued before the delete does not b
   expect(await queued).toEqual({ kind: "deleted" });
   expect(await f.storage.findSession(f.accountId, "s")).toBeUndefined();
   expect(await f.storage.exportSession(f.accountId, "s")).toBeUndefined();
-  expect(await f.storage.addFeedback(f.accountId, "s", feedback)).toBe(false);
+  expect(await f.storage.addFeedback(f.accountId, "s", feedback, learnPolicy)).toBeUndefined();
   expect(await f.storage.moodCounts(f.accountId)).toMatchObject({ totalSessions: 0, feedbackSessions: 0 });
   // A late beacon, even after a restart, is refused too.
   await f.reopen();
@@ -60,7 +61,7 @@ test("an export holds the session, every batch in order with its id and arrival,
   const second = [{ type: "scroll" as const, ts: NOW / 1000, speed: 900, direction: "down" as const }];
   await f.storage.recordBatch(batch(f.accountId, "s", first, { batchId: "b1", receivedAt: NOW }));
   await f.storage.recordBatch(batch(f.accountId, "s", second, { receivedAt: NOW + 1_000 }));
-  await f.storage.addFeedback(f.accountId, "s", feedback);
+  await f.storage.addFeedback(f.accountId, "s", feedback, learnPolicy);
 
   const exported = await f.storage.exportSession(f.accountId, "s");
 

@@ -81,7 +81,8 @@ test("a database of the previous schema opens with everything in it, and takes t
 
     // The new fields work on old rows: batch ids, the cap, rotation, and retention by the
     // batch's arrival (its events' time was not known before).
-    await storage.recordBatch(batch(accountId, "s", clicks(1), { batchId: "b1", lastAt: NOW + DAY_MS }));
+    const nextDay = [{ type: "click" as const, ts: (NOW + DAY_MS) / 1000 }];
+    await storage.recordBatch(batch(accountId, "s", nextDay, { batchId: "b1", receivedAt: NOW + DAY_MS }));
     expect(await storage.recordBatch(batch(accountId, "s", clicks(1), { batchId: "b1" }))).toMatchObject({
       kind: "duplicate",
       totalEvents: 4,
@@ -89,7 +90,7 @@ test("a database of the previous schema opens with everything in it, and takes t
     expect(await storage.recordBatch(batch(accountId, "s", clicks(1), { maxSessionEvents: 4 }))).toMatchObject({
       kind: "capped",
     });
-    await storage.rotateKey(accountId, "secret", Buffer.from("s2"), NOW, 0);
+    await storage.rotateKey(accountId, "secret", { hash: Buffer.from("s2") }, NOW, 0);
     expect(await storage.findKey(Buffer.from("s"), NOW)).toBeUndefined();
     expect(await storage.purgeExpired(NOW + PLANS.pro.retentionDays * DAY_MS + 1, PLANS, 100)).toBe(1);
     expect((await storage.findSession(accountId, "s"))?.eventCount).toBe(1);
@@ -98,7 +99,7 @@ test("a database of the previous schema opens with everything in it, and takes t
   }
 
   const db = new BetterSqlite3(path, { readonly: true });
-  expect(db.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(2);
+  expect(db.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(3);
   db.close();
 });
 
@@ -107,6 +108,6 @@ test("opening the same database again applies nothing twice", async () => {
   for (let i = 0; i < 2; i++) await new SqliteStorage({ path, synchronous: "NORMAL", onError: () => {} }).close();
 
   const db = new BetterSqlite3(path, { readonly: true });
-  expect(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all()).toEqual([1, 2]);
+  expect(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all()).toEqual([1, 2, 3]);
   db.close();
 });

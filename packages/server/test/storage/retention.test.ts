@@ -1,3 +1,4 @@
+import { learnPolicy } from "../../src/learning/learn-policy.js";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { DAY_MS, PLANS } from "../../src/plans.js";
 import { purgeInChunks } from "../../src/retention/retention-purge.js";
@@ -14,7 +15,7 @@ afterEach(async () => {
 /** A batch whose events happened `daysAgo` days before NOW. */
 function aged(accountId: number, sessionId: string, count: number, daysAgo: number) {
   const at = NOW - daysAgo * DAY_MS;
-  return f.storage.recordBatch(batch(accountId, sessionId, clicks(count), { receivedAt: at, firstAt: at, lastAt: at }));
+  return f.storage.recordBatch(batch(accountId, sessionId, clicks(count), { receivedAt: at }));
 }
 
 async function purgeAll(now = NOW): Promise<number> {
@@ -42,10 +43,10 @@ test("a session left without events is deleted with its feedback; others, and ot
   await aged(f.accountId, "recent", 1, 30);
   await aged(starter, "old", 1, 8);
   await aged(starter, "recent", 1, 6);
-  await f.storage.addFeedback(f.accountId, "old", { actionTaken: "tooltip", wasHelpful: null, notes: null, createdAt: 0 });
+  await f.storage.addFeedback(f.accountId, "old", { actionTaken: "tooltip", wasHelpful: null, notes: null, createdAt: 0 }, learnPolicy);
 
-  // Two batches, then the two sessions they emptied.
-  expect(await purgeAll()).toBe(4);
+  // Two batches with their activity slots, then the two sessions they emptied.
+  expect(await purgeAll()).toBe(6);
 
   expect(await f.storage.findSession(f.accountId, "old")).toBeUndefined();
   expect(await f.storage.findSession(starter, "old")).toBeUndefined();
@@ -57,11 +58,12 @@ test("a session left without events is deleted with its feedback; others, and ot
 
 test("an account keeping fewer days than its plan is purged by its own retention, and by the plan's again after null", async () => {
   await aged(f.accountId, "s", 1, 20);
-  await f.storage.updateSettings(f.accountId, { retentionDays: 30 });
+  await f.storage.updateSettings(f.accountId, { retentionDays: 30 }, learnPolicy);
   expect(await purgeAll()).toBe(0);
 
-  await f.storage.updateSettings(f.accountId, { retentionDays: 10 });
-  expect(await purgeAll()).toBe(2);
+  await f.storage.updateSettings(f.accountId, { retentionDays: 10 }, learnPolicy);
+  // The batch, its activity slot, and the session it emptied.
+  expect(await purgeAll()).toBe(3);
   expect(await f.storage.findSession(f.accountId, "s")).toBeUndefined();
 });
 
@@ -86,8 +88,8 @@ test("one purge call deletes at most its limit of rows; called until 0 it delete
     chunks.push(rows);
   }
 
-  // 25 batches, then 25 sessions.
-  expect(chunks).toEqual([10, 10, 10, 10, 10, 0]);
+  // 25 batches, their 25 activity slots, then 25 sessions.
+  expect(chunks).toEqual([10, 10, 10, 10, 10, 10, 10, 5, 0]);
   expect((await f.storage.moodCounts(f.accountId)).totalSessions).toBe(1);
 });
 
@@ -103,13 +105,14 @@ test("purgeInChunks yields to the event loop between chunks", async () => {
   const immediates: number[] = [];
   const watch = () => {
     immediates.push(calls);
-    if (calls < 8) setImmediate(watch);
+    if (calls < 11) setImmediate(watch);
   };
   setImmediate(watch);
 
-  expect(await purgeInChunks(counting, PLANS, NOW)).toBe(20);
+  // 10 batches, their 10 activity slots and 10 sessions, 3 at a time, and the call that finds none.
+  expect(await purgeInChunks(counting, PLANS, NOW)).toBe(30);
 
-  expect(calls).toBe(8);
+  expect(calls).toBe(11);
   // Other work ran between the calls: a callback queued with setImmediate saw them one by one.
   expect(new Set(immediates).size).toBeGreaterThan(4);
 });

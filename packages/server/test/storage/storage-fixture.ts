@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { createMoodState, moodOf, scoreEvents, type MoodEvent } from "@sessionmood/engine";
-import type { PlanName } from "../../src/plans.js";
+import type { MoodEvent } from "@sessionmood/engine";
+import { DAY_MS, type PlanName } from "../../src/plans.js";
 import { SqliteStorage } from "../../src/store/sqlite/sqlite-storage.js";
 import type { EventBatch } from "../../src/store/storage.js";
 import { temporaryDirectory } from "../test-server.js";
@@ -36,7 +36,7 @@ export async function openStorage(): Promise<StorageFixture> {
       keyCount += 1;
       const account = { name: "Acme", email: null, plan, allowedOrigins: null, createdAt: NOW };
       const keyHashes = keys ?? { secret: Buffer.from(`s${keyCount}`), publishable: Buffer.from(`p${keyCount}`) };
-      return (await fixture.storage.createAccount(account, keyHashes)).id;
+      return (await fixture.storage.createAccount(account, keyHashes, `pk_test${keyCount}`)).id;
     },
     async reopen() {
       await fixture.storage.close();
@@ -55,7 +55,7 @@ export function clicks(count: number): MoodEvent[] {
   return Array.from({ length: count }, (_, i) => ({ type: "click", ts: NOW / 1000 + i }));
 }
 
-/** A batch of `events` for the session, scored with the engine; `fields` override the rest. */
+/** A batch of `events` for the session of a pro account (90 days); `fields` override the rest. */
 export function batch(
   accountId: number,
   sessionId: string,
@@ -68,15 +68,10 @@ export function batch(
     batchId: null,
     events,
     receivedAt: NOW,
-    firstAt: NOW,
-    lastAt: NOW,
+    retentionMs: 90 * DAY_MS,
     month: "2026-05",
     newSessionsPerMonth: 100,
     maxSessionEvents: 10_000,
-    score(previous) {
-      const state = scoreEvents(previous ?? createMoodState(), events);
-      return { state, mood: moodOf(state).mood };
-    },
     ...fields,
   };
 }

@@ -1,17 +1,30 @@
 import type { Database } from "better-sqlite3";
+import type { ActionPolicy } from "@sessionmood/engine";
 import type { PlanName } from "../../plans.js";
-import type { Account, AccountSettingsPatch, AccountStore, KeyKind, NewAccount, StoredKey } from "../storage.js";
+import { settingsFrom } from "../../settings/account-settings.js";
+import type {
+  Account,
+  AccountSettingsPatch,
+  AccountStore,
+  KeyKind,
+  LearnPolicy,
+  NewAccount,
+  StoredKey,
+} from "../storage.js";
+import { prepareActionStats } from "./action-stats.js";
 
-interface AccountRow {
+export interface AccountRow {
   id: number;
   name: string;
   email: string | null;
   plan: PlanName;
   allowed_origins: string | null;
   retention_days: number | null;
+  settings: string | null;
+  policy: string | null;
 }
 
-const ACCOUNT_COLUMNS = "a.id, a.name, a.email, a.plan, a.allowed_origins, a.retention_days";
+export const ACCOUNT_COLUMNS = "a.id, a.name, a.email, a.plan, a.allowed_origins, a.retention_days, a.settings, a.policy";
 
 /** Accounts, their keys and settings, on the storage's connection. */
 export class SqliteAccounts implements AccountStore {
@@ -20,43 +33,56 @@ export class SqliteAccounts implements AccountStore {
 
   constructor(db: Database) {
     const sql = prepareStatements(db);
+    const actionStats = prepareActionStats(db);
     this.sql = sql;
     this.inTransaction = {
-      createAccount: db.transaction((account: NewAccount, keyHashes: Record<KeyKind, Buffer>): Account => {
-        const { name, email, plan, allowedOrigins, createdAt } = account;
-        const id = Number(sql.insertAccount.run(name, email, plan, toJson(allowedOrigins), 0, createdAt).lastInsertRowid);
-        sql.insertKey.run(keyHashes.secret, id, "secret", createdAt);
-        sql.insertKey.run(keyHashes.publishable, id, "publishable", createdAt);
-        return { id, name, email, plan, allowedOrigins, retentionDays: null };
-      }),
+      createAccount: db.transaction(
+        (account: NewAccount, keyHashes: Record<KeyKind, Buffer>, publishableKey: string): Account => {
+          const { name, email, plan, allowedOrigins, createdAt } = account;
+          const id = Number(
+            sql.insertAccount.run(name, email, plan, toJson(allowedOrigins), 0, createdAt).lastInsertRowid,
+          );
+          sql.insertKey.run(keyHashes.secret, id, "secret", createdAt, null);
+          sql.insertKey.run(keyHashes.publishable, id, "publishable", createdAt, publishableKey);
+          return toAccount(sql.findAccount.get(id) as AccountRow);
+        },
+      ),
       demoAccount: db.transaction((createdAt: number): Account => {
         const row = sql.findDemoAccount.get() as AccountRow | undefined;
         if (row) return toAccount(row);
         const id = Number(sql.insertAccount.run("Demo", null, "starter", null, 1, createdAt).lastInsertRowid);
-        return { id, name: "Demo", email: null, plan: "starter", allowedOrigins: null, retentionDays: null };
+        return toAccount(sql.findAccount.get(id) as AccountRow);
       }),
       rotateKey: db.transaction(
-        (accountId: number, kind: KeyKind, newKeyHash: Buffer, now: number, graceMs: number): number => {
+        (accountId: number, kind: KeyKind, newKey: { hash: Buffer; publishable?: string }, now: number, graceMs: number) => {
           const expiresAt = now + graceMs;
           sql.expireKeys.run({ accountId, kind, now, expiresAt });
-          sql.insertKey.run(newKeyHash, accountId, kind, now);
+          sql.insertKey.run(newKey.hash, accountId, kind, now, newKey.publishable ?? null);
           return expiresAt;
         },
       ),
-      updateSettings: db.transaction((accountId: number, patch: AccountSettingsPatch): Account => {
+      updateSettings: db.transaction((accountId: number, patch: AccountSettingsPatch, learn: LearnPolicy): Account => {
         const row = sql.findAccount.get(accountId) as AccountRow | undefined;
         if (!row) throw new Error(`No account ${accountId}`);
         const account = toAccount(row);
         if (patch.retentionDays !== undefined) account.retentionDays = patch.retentionDays;
         if (patch.allowedOrigins !== undefined) account.allowedOrigins = patch.allowedOrigins;
-        sql.updateSettings.run(account.retentionDays, toJson(account.allowedOrigins), accountId);
+        if (patch.settings !== undefined) account.settings = patch.settings;
+        account.policy = learn(actionStats(accountId), account.settings);
+        sql.updateSettings.run(
+          account.retentionDays,
+          toJson(account.allowedOrigins),
+          JSON.stringify(account.settings),
+          JSON.stringify(account.policy),
+          accountId,
+        );
         return account;
       }),
     };
   }
 
-  async createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>): Promise<Account> {
-    return this.inTransaction.createAccount(account, keyHashes);
+  async createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>, publishableKey: string): Promise<Account> {
+    return this.inTransaction.createAccount(account, keyHashes, publishableKey);
   }
 
   async findKey(keyHash: Buffer, now: number): Promise<StoredKey | undefined> {
@@ -66,20 +92,30 @@ export class SqliteAccounts implements AccountStore {
     return row && { keyHash: row.key_hash, kind: row.kind, expiresAt: row.expires_at, account: toAccount(row) };
   }
 
-  async rotateKey(accountId: number, kind: KeyKind, newKeyHash: Buffer, now: number, graceMs: number): Promise<number> {
-    return this.inTransaction.rotateKey(accountId, kind, newKeyHash, now, graceMs);
+  async rotateKey(
+    accountId: number,
+    kind: KeyKind,
+    newKey: { hash: Buffer; publishable?: string },
+    now: number,
+    graceMs: number,
+  ): Promise<number> {
+    return this.inTransaction.rotateKey(accountId, kind, newKey, now, graceMs);
+  }
+
+  async publishableKey(accountId: number): Promise<string | null> {
+    return (this.sql.newestPublishableKey.get(accountId) as string | undefined) ?? null;
   }
 
   async demoAccount(createdAt: number): Promise<Account> {
     return this.inTransaction.demoAccount.immediate(createdAt);
   }
 
-  async updateSettings(accountId: number, patch: AccountSettingsPatch): Promise<Account> {
-    return this.inTransaction.updateSettings(accountId, patch);
+  async updateSettings(accountId: number, patch: AccountSettingsPatch, learn: LearnPolicy): Promise<Account> {
+    return this.inTransaction.updateSettings(accountId, patch, learn);
   }
 }
 
-function toAccount(row: AccountRow): Account {
+export function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
     name: row.name,
@@ -87,6 +123,8 @@ function toAccount(row: AccountRow): Account {
     plan: row.plan,
     allowedOrigins: row.allowed_origins === null ? null : (JSON.parse(row.allowed_origins) as string[]),
     retentionDays: row.retention_days,
+    settings: settingsFrom(row.settings),
+    policy: row.policy === null ? {} : (JSON.parse(row.policy) as ActionPolicy),
   };
 }
 
@@ -101,8 +139,19 @@ function prepareStatements(db: Database) {
     ),
     findAccount: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?`),
     findDemoAccount: db.prepare(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.is_demo = 1 ORDER BY a.id LIMIT 1`),
-    updateSettings: db.prepare("UPDATE accounts SET retention_days = ?, allowed_origins = ? WHERE id = ?"),
-    insertKey: db.prepare("INSERT INTO api_keys (key_hash, account_id, kind, created_at) VALUES (?, ?, ?, ?)"),
+    updateSettings: db.prepare(
+      "UPDATE accounts SET retention_days = ?, allowed_origins = ?, settings = ?, policy = ? WHERE id = ?",
+    ),
+    insertKey: db.prepare(
+      "INSERT INTO api_keys (key_hash, account_id, kind, created_at, publishable_key) VALUES (?, ?, ?, ?, ?)",
+    ),
+    newestPublishableKey: db
+      .prepare(
+        `SELECT publishable_key FROM api_keys
+         WHERE account_id = ? AND kind = 'publishable' AND revoked_at IS NULL AND expires_at IS NULL
+         ORDER BY created_at DESC LIMIT 1`,
+      )
+      .pluck(),
     findKey: db.prepare(
       `SELECT k.key_hash, k.kind, k.expires_at, ${ACCOUNT_COLUMNS}
        FROM api_keys k JOIN accounts a ON a.id = k.account_id

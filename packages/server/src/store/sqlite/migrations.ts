@@ -101,6 +101,71 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX deleted_sessions_by_age ON deleted_sessions (deleted_at);
   `,
+  // Insight: mood history and the rollups analytics read, feedback with its mood, per-account
+  // settings and learned policy, alerts, and the current publishable key for the install snippet.
+  `
+  ALTER TABLE sessions ADD COLUMN page TEXT;
+  ALTER TABLE accounts ADD COLUMN settings TEXT;
+  ALTER TABLE accounts ADD COLUMN policy TEXT;
+  ALTER TABLE api_keys ADD COLUMN publishable_key TEXT;
+  ALTER TABLE feedback ADD COLUMN account_id INTEGER;
+  ALTER TABLE feedback ADD COLUMN mood TEXT;
+  UPDATE feedback SET
+    account_id = (SELECT account_id FROM sessions WHERE pk = feedback.session_pk),
+    mood = (SELECT mood FROM sessions WHERE pk = feedback.session_pk);
+  CREATE INDEX feedback_by_account ON feedback (account_id, mood, action_taken);
+  CREATE TABLE mood_changes (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    session_pk INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    from_mood TEXT NOT NULL,
+    to_mood TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    signals TEXT NOT NULL,
+    page TEXT
+  );
+  CREATE INDEX mood_changes_by_session ON mood_changes (session_pk, at);
+  CREATE INDEX mood_changes_by_account ON mood_changes (account_id, at);
+  -- One row per session and quarter hour it was active in; the index covers the trend's reads.
+  CREATE TABLE session_activity (
+    session_pk INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    account_id INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    mood TEXT NOT NULL,
+    PRIMARY KEY (session_pk, slot)
+  ) WITHOUT ROWID;
+  CREATE INDEX session_activity_by_account ON session_activity (account_id, slot, mood);
+  CREATE TABLE page_visits (
+    session_pk INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    account_id INTEGER NOT NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    frustrated INTEGER NOT NULL,
+    confused INTEGER NOT NULL,
+    signals TEXT NOT NULL,
+    PRIMARY KEY (session_pk, path)
+  ) WITHOUT ROWID;
+  CREATE INDEX page_visits_by_account ON page_visits (account_id, last_at);
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    page TEXT,
+    status TEXT NOT NULL CHECK (status IN ('active', 'dismissed', 'resolved')),
+    -- Set when the condition stopped holding; a dismissed episode keeps its status.
+    ended_at INTEGER,
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    value REAL NOT NULL,
+    baseline REAL NOT NULL,
+    sessions INTEGER NOT NULL,
+    message TEXT NOT NULL
+  );
+  CREATE INDEX alerts_by_account ON alerts (account_id, ended_at);
+  `,
 ];
 
 /** Brings the schema up to `target` (the latest version by default); returns the version it is at. */

@@ -1,6 +1,8 @@
 import type { Database } from "better-sqlite3";
 import { DAY_MS, PLAN_NAMES, type PlanTable } from "../../plans.js";
+import { SLOT_MS } from "../../history/session-history.js";
 import type { RetentionStore } from "../storage.js";
+import { SqliteHistory } from "./history.js";
 
 /** Retention by the age of events, on the storage's connection. */
 export class SqliteRetention implements RetentionStore {
@@ -9,6 +11,7 @@ export class SqliteRetention implements RetentionStore {
 
   constructor(db: Database) {
     const sql = prepareStatements(db);
+    const history = new SqliteHistory(db);
     this.sql = sql;
     this.purgeChunk = db.transaction((now: number, plans: PlanTable, limit: number): number => {
       let left = limit;
@@ -21,10 +24,15 @@ export class SqliteRetention implements RetentionStore {
       for (const { session_pk, events } of batches) removed.set(session_pk, (removed.get(session_pk) ?? 0) + events);
       for (const [pk, events] of removed) sql.uncountEvents.run(events, pk);
       left -= batches.length;
+      const params = { now, day: DAY_MS, slot: SLOT_MS, ...planDays };
+      for (const history of [sql.deleteExpiredChanges, sql.deleteExpiredSlots, sql.deleteExpiredVisits, sql.deleteExpiredAlerts]) {
+        if (left > 0) left -= history.run({ ...params, limit: left }).changes;
+      }
       if (left > 0) {
         const emptied = sql.emptiedSessions.all(left) as number[];
         for (const pk of emptied) {
           sql.deleteFeedback.run(pk);
+          history.deleteFor(pk);
           sql.deleteSession.run(pk);
         }
         left -= emptied.length;
@@ -44,6 +52,7 @@ export class SqliteRetention implements RetentionStore {
 
 function prepareStatements(db: Database) {
   const planDays = PLAN_NAMES.map((plan) => `WHEN '${plan}' THEN :${plan}`).join(" ");
+  const cutoff = `:now - coalesce(a.retention_days, CASE a.plan ${planDays} END) * :day`;
   return {
     // Accounts first (CROSS JOIN keeps that order), then each one's expired batches by index:
     // a seek per account, never a scan of batches still within their account's retention.
@@ -54,6 +63,29 @@ function prepareStatements(db: Database) {
            AND b.last_at < :now - coalesce(a.retention_days, CASE a.plan ${planDays} END) * :day
          LIMIT :limit)
        RETURNING session_pk, json_array_length(events) AS events`,
+    ),
+    deleteExpiredChanges: db.prepare(
+      `DELETE FROM mood_changes WHERE id IN (
+         SELECT c.id FROM accounts a CROSS JOIN mood_changes c ON c.account_id = a.id AND c.at < ${cutoff}
+         LIMIT :limit)`,
+    ),
+    deleteExpiredSlots: db.prepare(
+      `DELETE FROM session_activity WHERE (session_pk, slot) IN (
+         SELECT s.session_pk, s.slot FROM accounts a CROSS JOIN session_activity s
+         ON s.account_id = a.id AND s.slot < (${cutoff}) / :slot
+         LIMIT :limit)`,
+    ),
+    deleteExpiredVisits: db.prepare(
+      `DELETE FROM page_visits WHERE (session_pk, path) IN (
+         SELECT v.session_pk, v.path FROM accounts a CROSS JOIN page_visits v
+         ON v.account_id = a.id AND v.last_at < ${cutoff}
+         LIMIT :limit)`,
+    ),
+    deleteExpiredAlerts: db.prepare(
+      `DELETE FROM alerts WHERE id IN (
+         SELECT x.id FROM accounts a CROSS JOIN alerts x
+         ON x.account_id = a.id AND x.ended_at < ${cutoff}
+         LIMIT :limit)`,
     ),
     uncountEvents: db.prepare("UPDATE sessions SET event_count = event_count - ? WHERE pk = ?"),
     emptiedSessions: db.prepare("SELECT pk FROM sessions WHERE event_count = 0 LIMIT ?").pluck(),

@@ -1,15 +1,23 @@
 import type { Database } from "better-sqlite3";
-import { createMoodState, type Mood, type MoodEvent, type MoodState } from "@sessionmood/engine";
+import { createMoodState, type ActionPolicy, type Mood, type MoodEvent, type MoodState } from "@sessionmood/engine";
+import { followsState, replayMoods, type PlacedEvent, type ReplayStart } from "../../history/mood-replay.js";
+import { slotOf, trailOf } from "../../history/session-history.js";
 import { LIMITS } from "../../limits.js";
+import { analyticsTime } from "../../sessions/analytics-time.js";
 import {
   StorageBusyError,
   type BatchOutcome,
   type EventBatch,
   type Feedback,
+  type LearnPolicy,
   type SessionExport,
   type SessionStore,
+  type StoredMoodChange,
   type StoredSession,
 } from "../storage.js";
+import { prepareActionStats } from "./action-stats.js";
+import { SqliteHistory } from "./history.js";
+import { settingsFrom } from "../../settings/account-settings.js";
 
 interface QueuedBatch {
   batch: EventBatch;
@@ -20,8 +28,19 @@ interface QueuedBatch {
 interface SessionRow {
   pk: number;
   event_count: number;
+  mood: Mood;
+  page: string | null;
   state: string;
   capped: number;
+}
+
+interface StoredSessionRow {
+  session_id: string;
+  event_count: number;
+  state: string;
+  created_at: number;
+  updated_at: number;
+  page: string | null;
 }
 
 /** Sessions with their batches, feedback and erasure, on the storage's connection. */
@@ -31,9 +50,14 @@ export class SqliteSessions implements SessionStore {
   /** Batches waiting for the next group commit, with the callers waiting for them. */
   private queued: QueuedBatch[] = [];
 
+  private readonly history: SqliteHistory;
+
   constructor(db: Database) {
     const sql = prepareStatements(db);
+    const history = new SqliteHistory(db);
+    const actionStats = prepareActionStats(db);
     this.sql = sql;
+    this.history = history;
     this.inTransaction = {
       recordBatch: db.transaction((batch: EventBatch) => this.writeBatch(batch)),
       recordGroup: db.transaction((group: readonly QueuedBatch[]) => group.map(({ batch }) => this.writeBatch(batch))),
@@ -42,10 +66,34 @@ export class SqliteSessions implements SessionStore {
         if (pk === undefined) return false;
         sql.deleteBatches.run(pk);
         sql.deleteFeedback.run(pk);
+        history.deleteFor(pk);
         sql.deleteSession.run(pk);
         sql.insertTombstone.run(accountId, sessionId, deletedAt);
         return true;
       }),
+      addFeedback: db.transaction(
+        (accountId: number, sessionId: string, feedback: Feedback, learn: LearnPolicy): { policy: ActionPolicy } | undefined => {
+          const session = sql.findSessionForUpdate.get(accountId, sessionId) as SessionRow | undefined;
+          if (!session) return undefined;
+          const helpful = feedback.wasHelpful === null ? null : Number(feedback.wasHelpful);
+          sql.insertFeedback.run(
+            session.pk,
+            accountId,
+            session.mood,
+            feedback.actionTaken,
+            helpful,
+            feedback.notes,
+            feedback.createdAt,
+          );
+          const account = sql.accountLearning.get(accountId) as { settings: string | null; policy: string | null };
+          let policy = account.policy === null ? {} : (JSON.parse(account.policy) as ActionPolicy);
+          if (helpful !== null) {
+            policy = learn(actionStats(accountId), settingsFrom(account.settings));
+            sql.updatePolicy.run(JSON.stringify(policy), accountId);
+          }
+          return { policy };
+        },
+      ),
       rescoreStale: db.transaction(
         (version: number, rescore: (events: MoodEvent[]) => { state: MoodState; mood: Mood }, limit: number): number => {
           const pks = sql.staleSessions.all(version, limit) as number[];
@@ -129,12 +177,23 @@ export class SqliteSessions implements SessionStore {
     return this.readSession(accountId, sessionId);
   }
 
-  async addFeedback(accountId: number, sessionId: string, feedback: Feedback): Promise<boolean> {
+  async timeline(accountId: number, sessionId: string): Promise<StoredMoodChange[] | undefined> {
     const pk = this.sql.findSessionPk.get(accountId, sessionId) as number | undefined;
-    if (pk === undefined) return false;
-    const helpful = feedback.wasHelpful === null ? null : Number(feedback.wasHelpful);
-    this.sql.insertFeedback.run(pk, feedback.actionTaken, helpful, feedback.notes, feedback.createdAt);
-    return true;
+    return pk === undefined ? undefined : this.history.timeline(pk, sessionId);
+  }
+
+  async activeSessions(accountId: number, since: number, limit: number): Promise<StoredSession[]> {
+    const rows = this.sql.activeSessions.all({ accountId, sinceSlot: slotOf(since), limit }) as StoredSessionRow[];
+    return rows.map(toStoredSession);
+  }
+
+  async addFeedback(
+    accountId: number,
+    sessionId: string,
+    feedback: Feedback,
+    learn: LearnPolicy,
+  ): Promise<{ policy: ActionPolicy } | undefined> {
+    return this.inTransaction.addFeedback(accountId, sessionId, feedback, learn);
   }
 
   async deleteSession(accountId: number, sessionId: string, deletedAt: number): Promise<boolean> {
@@ -154,18 +213,8 @@ export class SqliteSessions implements SessionStore {
   }
 
   private readSession(accountId: number, sessionId: string): StoredSession | undefined {
-    const row = this.sql.findSession.get(accountId, sessionId) as
-      | { event_count: number; state: string; created_at: number; updated_at: number }
-      | undefined;
-    return (
-      row && {
-        sessionId,
-        eventCount: row.event_count,
-        state: JSON.parse(row.state) as MoodState,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-      }
-    );
+    const row = this.sql.findSession.get(accountId, sessionId) as StoredSessionRow | undefined;
+    return row && toStoredSession(row);
   }
 
   /** One batch inside the caller's transaction; the checks in the order `BatchOutcome` lists them. */
@@ -180,7 +229,7 @@ export class SqliteSessions implements SessionStore {
       if (used >= batch.newSessionsPerMonth) return { kind: "quota_exceeded" };
       this.sql.countNewSession.run(accountId, batch.month);
       const pk = Number(this.sql.insertSession.run(accountId, sessionId, batch.receivedAt, batch.receivedAt).lastInsertRowid);
-      return this.storeBatch(batch, pk, 0, undefined);
+      return this.storeBatch(batch, pk, 0, { state: createMoodState(), mood: "neutral", page: null });
     }
     const state = JSON.parse(row.state) as MoodState;
     if (batch.batchId !== null) {
@@ -191,25 +240,77 @@ export class SqliteSessions implements SessionStore {
       this.sql.capSession.run(row.pk);
       return { kind: "capped", totalEvents: row.event_count, state };
     }
-    return this.storeBatch(batch, row.pk, row.event_count, state);
+    return this.storeBatch(batch, row.pk, row.event_count, { state, mood: row.mood, page: row.page });
   }
 
-  private storeBatch(batch: EventBatch, pk: number, previousCount: number, previous: MoodState | undefined): BatchOutcome {
-    const { state, mood } = batch.score(previous);
-    const totalEvents = previousCount + batch.events.length;
+  /**
+   * Stores the batch, scores it and records the mood history it makes. A batch whose events all
+   * follow the stored ones (the usual case) goes on from the stored state; one that does not
+   * (batches arriving out of order) has the session's history worked out again from all its
+   * events, so the timeline ends the same whatever order the batches arrived in.
+   */
+  private storeBatch(batch: EventBatch, pk: number, previousCount: number, previous: ReplayStart): BatchOutcome {
+    const { accountId, sessionId, receivedAt, retentionMs } = batch;
+    const placed = batch.events.map((event) => ({ event, at: analyticsTime(event, receivedAt, retentionMs) }));
+    const [firstAt, lastAt] = span(placed);
     this.sql.insertBatch.run(
       pk,
-      batch.accountId,
+      accountId,
       batch.batchId,
       previousCount,
-      batch.receivedAt,
-      batch.firstAt,
-      batch.lastAt,
+      receivedAt,
+      firstAt,
+      lastAt,
       JSON.stringify(batch.events),
     );
-    this.sql.updateSession.run(batch.receivedAt, totalEvents, mood, JSON.stringify(state), pk);
-    return { kind: "stored", totalEvents, state };
+    let replayed: ReturnType<typeof replayMoods>;
+    let changes: StoredMoodChange[];
+    // The batch is stored already, so a rebuild reads it with the others.
+    if (followsState(previous.state, batch.events)) {
+      replayed = replayMoods(previous, placed);
+      changes = this.history.append(accountId, pk, sessionId, trailOf(previous.mood, replayed.points));
+    } else {
+      const all = this.placedEvents(pk, retentionMs);
+      replayed = replayMoods({ state: createMoodState(), mood: "neutral", page: null }, all);
+      changes = this.history.rebuild(accountId, pk, sessionId, trailOf("neutral", replayed.points));
+    }
+    const { state, points } = replayed;
+    const last = points.at(-1);
+    const mood = last?.mood ?? previous.mood;
+    const page = last?.page ?? previous.page;
+    const totalEvents = previousCount + batch.events.length;
+    this.sql.updateSession.run(receivedAt, totalEvents, mood, page, JSON.stringify(state), pk);
+    return { kind: "stored", totalEvents, state, changes };
   }
+
+  /** Every stored event of a session, placed by analytics time with its batch's arrival. */
+  private placedEvents(pk: number, retentionMs: number): PlacedEvent[] {
+    const batches = this.sql.sessionBatches.all(pk) as { received_at: number; events: string }[];
+    return batches.flatMap(({ received_at, events }) =>
+      (JSON.parse(events) as MoodEvent[]).map((event) => ({ event, at: analyticsTime(event, received_at, retentionMs) })),
+    );
+  }
+}
+
+function span(placed: readonly PlacedEvent[]): [number, number] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { at } of placed) {
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+  }
+  return [first, last];
+}
+
+function toStoredSession(row: StoredSessionRow): StoredSession {
+  return {
+    sessionId: row.session_id,
+    eventCount: row.event_count,
+    state: JSON.parse(row.state) as MoodState,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    page: row.page,
+  };
 }
 
 function prepareStatements(db: Database) {
@@ -219,11 +320,19 @@ function prepareStatements(db: Database) {
       "INSERT OR REPLACE INTO deleted_sessions (account_id, session_id, deleted_at) VALUES (?, ?, ?)",
     ),
     findSessionForUpdate: db.prepare(
-      "SELECT pk, event_count, state, capped FROM sessions WHERE account_id = ? AND session_id = ?",
+      "SELECT pk, event_count, mood, page, state, capped FROM sessions WHERE account_id = ? AND session_id = ?",
     ),
     findSession: db.prepare(
-      "SELECT event_count, state, created_at, updated_at FROM sessions WHERE account_id = ? AND session_id = ?",
+      `SELECT session_id, event_count, state, created_at, updated_at, page FROM sessions
+       WHERE account_id = ? AND session_id = ?`,
     ),
+    activeSessions: db.prepare(
+      `SELECT s.session_id, s.event_count, s.state, s.created_at, s.updated_at, s.page FROM sessions s
+       WHERE s.pk IN (SELECT session_pk FROM session_activity WHERE account_id = :accountId AND slot >= :sinceSlot)
+       ORDER BY s.updated_at DESC, s.pk DESC LIMIT :limit`,
+    ),
+    accountLearning: db.prepare("SELECT settings, policy FROM accounts WHERE id = ?"),
+    updatePolicy: db.prepare("UPDATE accounts SET policy = ? WHERE id = ?"),
     findSessionPk: db.prepare("SELECT pk FROM sessions WHERE account_id = ? AND session_id = ?").pluck(),
     monthlyUsage: db.prepare("SELECT new_sessions FROM monthly_usage WHERE account_id = ? AND month = ?").pluck(),
     countNewSession: db.prepare(
@@ -244,10 +353,11 @@ function prepareStatements(db: Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateSession: db.prepare(
-      "UPDATE sessions SET updated_at = ?, event_count = ?, mood = ?, state = ? WHERE pk = ?",
+      "UPDATE sessions SET updated_at = ?, event_count = ?, mood = ?, page = ?, state = ? WHERE pk = ?",
     ),
     insertFeedback: db.prepare(
-      "INSERT INTO feedback (session_pk, action_taken, was_helpful, notes, created_at) VALUES (?, ?, ?, ?, ?)",
+      `INSERT INTO feedback (session_pk, account_id, mood, action_taken, was_helpful, notes, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     staleSessions: db
       .prepare("SELECT pk FROM sessions WHERE coalesce(json_extract(state, '$.v'), 0) IS NOT ? LIMIT ?")

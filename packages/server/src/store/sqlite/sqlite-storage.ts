@@ -1,25 +1,36 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
-import type { Mood, MoodEvent, MoodState } from "@sessionmood/engine";
+import type { ActionPolicy, Mood, MoodEvent, MoodState } from "@sessionmood/engine";
 import { LIMITS } from "../../limits.js";
 import type { PlanTable } from "../../plans.js";
 import type {
   Account,
   AccountSettingsPatch,
+  ActionStats,
+  ActivityRow,
+  AlertCondition,
+  AlertStatus,
   BatchOutcome,
   EventBatch,
   Feedback,
+  FrustrationCount,
   KeyKind,
+  LearnPolicy,
   MoodCounts,
   NewAccount,
+  PageStats,
   SessionExport,
   Storage,
+  StoredAlert,
   StoredKey,
+  StoredMoodChange,
   StoredSession,
+  TimeRange,
 } from "../storage.js";
 import { WalCheckpointer } from "../wal-checkpointer.js";
 import { SqliteAccounts } from "./accounts.js";
+import { SqliteAlerts } from "./alerts.js";
 import { SqliteAnalytics } from "./analytics.js";
 import { migrate } from "./migrations.js";
 import { SqliteRetention } from "./retention.js";
@@ -40,6 +51,7 @@ export class SqliteStorage implements Storage {
   private readonly accounts: SqliteAccounts;
   private readonly sessions: SqliteSessions;
   private readonly analytics: SqliteAnalytics;
+  private readonly alerts: SqliteAlerts;
   private readonly retention: SqliteRetention;
   private readonly ping;
 
@@ -59,28 +71,39 @@ export class SqliteStorage implements Storage {
     this.accounts = new SqliteAccounts(this.db);
     this.sessions = new SqliteSessions(this.db);
     this.analytics = new SqliteAnalytics(this.db);
+    this.alerts = new SqliteAlerts(this.db);
     this.retention = new SqliteRetention(this.db);
     this.ping = this.db.prepare("SELECT 1").pluck();
   }
 
-  createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>): Promise<Account> {
-    return this.accounts.createAccount(account, keyHashes);
+  createAccount(account: NewAccount, keyHashes: Record<KeyKind, Buffer>, publishableKey: string): Promise<Account> {
+    return this.accounts.createAccount(account, keyHashes, publishableKey);
   }
 
   findKey(keyHash: Buffer, now: number): Promise<StoredKey | undefined> {
     return this.accounts.findKey(keyHash, now);
   }
 
-  rotateKey(accountId: number, kind: KeyKind, newKeyHash: Buffer, now: number, graceMs: number): Promise<number> {
-    return this.accounts.rotateKey(accountId, kind, newKeyHash, now, graceMs);
+  rotateKey(
+    accountId: number,
+    kind: KeyKind,
+    newKey: { hash: Buffer; publishable?: string },
+    now: number,
+    graceMs: number,
+  ): Promise<number> {
+    return this.accounts.rotateKey(accountId, kind, newKey, now, graceMs);
+  }
+
+  publishableKey(accountId: number): Promise<string | null> {
+    return this.accounts.publishableKey(accountId);
   }
 
   demoAccount(createdAt: number): Promise<Account> {
     return this.accounts.demoAccount(createdAt);
   }
 
-  updateSettings(accountId: number, patch: AccountSettingsPatch): Promise<Account> {
-    return this.accounts.updateSettings(accountId, patch);
+  updateSettings(accountId: number, patch: AccountSettingsPatch, learn: LearnPolicy): Promise<Account> {
+    return this.accounts.updateSettings(accountId, patch, learn);
   }
 
   recordBatch(batch: EventBatch): Promise<BatchOutcome> {
@@ -91,8 +114,21 @@ export class SqliteStorage implements Storage {
     return this.sessions.findSession(accountId, sessionId);
   }
 
-  addFeedback(accountId: number, sessionId: string, feedback: Feedback): Promise<boolean> {
-    return this.sessions.addFeedback(accountId, sessionId, feedback);
+  timeline(accountId: number, sessionId: string): Promise<StoredMoodChange[] | undefined> {
+    return this.sessions.timeline(accountId, sessionId);
+  }
+
+  activeSessions(accountId: number, since: number, limit: number): Promise<StoredSession[]> {
+    return this.sessions.activeSessions(accountId, since, limit);
+  }
+
+  addFeedback(
+    accountId: number,
+    sessionId: string,
+    feedback: Feedback,
+    learn: LearnPolicy,
+  ): Promise<{ policy: ActionPolicy } | undefined> {
+    return this.sessions.addFeedback(accountId, sessionId, feedback, learn);
   }
 
   deleteSession(accountId: number, sessionId: string, deletedAt: number): Promise<boolean> {
@@ -111,8 +147,44 @@ export class SqliteStorage implements Storage {
     return this.sessions.rescoreStale(version, rescore, limit);
   }
 
-  moodCounts(accountId: number): Promise<MoodCounts> {
-    return this.analytics.moodCounts(accountId);
+  moodCounts(accountId: number, range?: TimeRange): Promise<MoodCounts> {
+    return this.analytics.moodCounts(accountId, range);
+  }
+
+  activity(accountId: number, range: TimeRange): Promise<ActivityRow[]> {
+    return this.analytics.activity(accountId, range);
+  }
+
+  pageStats(accountId: number, range: TimeRange): Promise<PageStats[]> {
+    return this.analytics.pageStats(accountId, range);
+  }
+
+  pageSignals(accountId: number, range: TimeRange, paths: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    return this.analytics.pageSignals(accountId, range, paths);
+  }
+
+  actionStats(accountId: number): Promise<ActionStats[]> {
+    return this.analytics.actionStats(accountId);
+  }
+
+  frustration(accountId: number, range: TimeRange): Promise<FrustrationCount> {
+    return this.analytics.frustration(accountId, range);
+  }
+
+  reconcileAlerts(accountId: number, holding: readonly AlertCondition[], now: number): Promise<StoredAlert[]> {
+    return this.alerts.reconcileAlerts(accountId, holding, now);
+  }
+
+  listAlerts(accountId: number, status: AlertStatus | "all"): Promise<StoredAlert[]> {
+    return this.alerts.listAlerts(accountId, status);
+  }
+
+  dismissAlert(accountId: number, id: number, now: number): Promise<boolean> {
+    return this.alerts.dismissAlert(accountId, id, now);
+  }
+
+  accountsActiveSince(since: number): Promise<Account[]> {
+    return this.alerts.accountsActiveSince(since);
   }
 
   purgeExpired(now: number, plans: PlanTable, limit: number): Promise<number> {

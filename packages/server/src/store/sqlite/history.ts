@@ -1,0 +1,145 @@
+import type { Database } from "better-sqlite3";
+import type { Mood } from "@sessionmood/engine";
+import type { MoodChange, PageVisit, SessionTrail } from "../../history/session-history.js";
+import type { StoredMoodChange } from "../storage.js";
+
+interface ChangeRow {
+  id: number;
+  at: number;
+  from_mood: Mood;
+  to_mood: Mood;
+  confidence: number;
+  signals: string;
+  page: string | null;
+}
+
+/**
+ * A session's mood history and the rollups analytics read, written inside the caller's
+ * transaction: appended to by a batch that follows the stored ones, rebuilt by one that does not.
+ */
+export class SqliteHistory {
+  private readonly sql: ReturnType<typeof prepareStatements>;
+
+  constructor(db: Database) {
+    this.sql = prepareStatements(db);
+  }
+
+  /** Adds what a batch later than every stored event left; returns the stored changes. */
+  append(accountId: number, pk: number, sessionId: string, trail: SessionTrail): StoredMoodChange[] {
+    for (const slot of trail.slots) this.sql.upsertSlot.run(pk, slot.slot, accountId, slot.lastAt, slot.mood);
+    for (const visit of trail.visits) this.sql.upsertVisit.run(visitRow(accountId, pk, visit));
+    return trail.changes.map((change) => this.insertChange(accountId, pk, sessionId, change));
+  }
+
+  /**
+   * Replaces the session's history with `trail`, worked out again from all its events. A change
+   * already stored (same time, from and to) keeps its id, so only the new ones are returned: a
+   * stream or a webhook never hears of one change twice.
+   */
+  rebuild(accountId: number, pk: number, sessionId: string, trail: SessionTrail): StoredMoodChange[] {
+    const stored = new Map<string, ChangeRow[]>();
+    for (const row of this.sql.sessionChanges.all(pk) as ChangeRow[]) {
+      const key = changeKey(row.at, row.from_mood, row.to_mood);
+      stored.set(key, [...(stored.get(key) ?? []), row]);
+    }
+    const added: StoredMoodChange[] = [];
+    for (const change of trail.changes) {
+      const kept = stored.get(changeKey(change.at, change.from, change.to))?.shift();
+      if (kept) {
+        this.sql.updateChange.run(change.confidence, JSON.stringify(change.signals), change.page, kept.id);
+      } else {
+        added.push(this.insertChange(accountId, pk, sessionId, change));
+      }
+    }
+    for (const rows of stored.values()) for (const row of rows) this.sql.deleteChange.run(row.id);
+    this.sql.deleteSlots.run(pk);
+    this.sql.deleteVisits.run(pk);
+    for (const slot of trail.slots) this.sql.upsertSlot.run(pk, slot.slot, accountId, slot.lastAt, slot.mood);
+    for (const visit of trail.visits) this.sql.upsertVisit.run(visitRow(accountId, pk, visit));
+    return added;
+  }
+
+  timeline(pk: number, sessionId: string): StoredMoodChange[] {
+    return (this.sql.sessionChanges.all(pk) as ChangeRow[]).map((row) => toChange(row, sessionId));
+  }
+
+  /** Forgets the session's history, with the session. */
+  deleteFor(pk: number): void {
+    this.sql.deleteSessionChanges.run(pk);
+    this.sql.deleteSlots.run(pk);
+    this.sql.deleteVisits.run(pk);
+  }
+
+  private insertChange(accountId: number, pk: number, sessionId: string, change: MoodChange): StoredMoodChange {
+    const { at, from, to, confidence, signals, page } = change;
+    const id = Number(
+      this.sql.insertChange.run(accountId, pk, at, from, to, confidence, JSON.stringify(signals), page).lastInsertRowid,
+    );
+    return { id, sessionId, ...change };
+  }
+}
+
+function changeKey(at: number, from: Mood, to: Mood): string {
+  return `${at} ${from} ${to}`;
+}
+
+function toChange(row: ChangeRow, sessionId: string): StoredMoodChange {
+  return {
+    id: row.id,
+    sessionId,
+    at: row.at,
+    from: row.from_mood,
+    to: row.to_mood,
+    confidence: row.confidence,
+    signals: JSON.parse(row.signals) as string[],
+    page: row.page,
+  };
+}
+
+function visitRow(accountId: number, pk: number, visit: PageVisit) {
+  return {
+    pk,
+    path: visit.path,
+    accountId,
+    firstAt: visit.firstAt,
+    lastAt: visit.lastAt,
+    frustrated: Number(visit.frustrated),
+    confused: Number(visit.confused),
+    signals: visit.signals.join(","),
+  };
+}
+
+function prepareStatements(db: Database) {
+  return {
+    insertChange: db.prepare(
+      `INSERT INTO mood_changes (account_id, session_pk, at, from_mood, to_mood, confidence, signals, page)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateChange: db.prepare("UPDATE mood_changes SET confidence = ?, signals = ?, page = ? WHERE id = ?"),
+    deleteChange: db.prepare("DELETE FROM mood_changes WHERE id = ?"),
+    sessionChanges: db.prepare(
+      "SELECT id, at, from_mood, to_mood, confidence, signals, page FROM mood_changes WHERE session_pk = ? ORDER BY at, id",
+    ),
+    deleteSessionChanges: db.prepare("DELETE FROM mood_changes WHERE session_pk = ?"),
+    // A slot keeps the mood after its latest moment, whichever batch brought it.
+    upsertSlot: db.prepare(
+      `INSERT INTO session_activity (session_pk, slot, account_id, last_at, mood) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (session_pk, slot) DO UPDATE SET last_at = excluded.last_at, mood = excluded.mood
+       WHERE excluded.last_at >= session_activity.last_at`,
+    ),
+    deleteSlots: db.prepare("DELETE FROM session_activity WHERE session_pk = ?"),
+    // Signals are kept as a comma list, appended to only by a turn to frustrated or confused.
+    upsertVisit: db.prepare(
+      `INSERT INTO page_visits (session_pk, path, account_id, first_at, last_at, frustrated, confused, signals)
+       VALUES (:pk, :path, :accountId, :firstAt, :lastAt, :frustrated, :confused, :signals)
+       ON CONFLICT (session_pk, path) DO UPDATE SET
+         first_at = min(first_at, excluded.first_at),
+         last_at = max(last_at, excluded.last_at),
+         frustrated = max(frustrated, excluded.frustrated),
+         confused = max(confused, excluded.confused),
+         signals = CASE WHEN excluded.signals = '' THEN signals WHEN signals = '' THEN excluded.signals
+                        ELSE signals || ',' || excluded.signals END`,
+    ),
+    deleteVisits: db.prepare("DELETE FROM page_visits WHERE session_pk = ?"),
+  };
+}
