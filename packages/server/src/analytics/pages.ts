@@ -34,6 +34,13 @@ export const PagesSchema = z
 
 const TOP_SIGNALS = 3;
 
+/**
+ * Each page's rate is ranked as if it had this many more sessions at the site's average rate: a
+ * handful of unlucky sessions cannot lift a quiet page above a busy one with a real problem,
+ * while hundreds of sessions speak for themselves.
+ */
+const PRIOR_SESSIONS = 10;
+
 /** GET /v1/analytics/pages: where visitors struggle. */
 export const pagesRoute = route<undefined, z.infer<typeof PagesQuerySchema>>({
   method: "GET",
@@ -42,14 +49,19 @@ export const pagesRoute = route<undefined, z.infer<typeof PagesQuerySchema>>({
   query: PagesQuerySchema,
   summary: "The pages where visitors struggle",
   description:
-    "Ordered by the lower end of the 95% Wilson interval of struggle_rate, so a page seen by a handful of sessions " +
-    "never outranks a busy page with a real problem.",
+    "Ordered by the lower end of the 95% Wilson interval of struggle_rate, counted as if each page had 10 more " +
+    "sessions at the site's average rate, so a page seen by a handful of sessions never outranks a busy page with a " +
+    "real problem.",
   responses: { 200: ["The pages, most clearly struggled on first.", PagesSchema] },
   async handle({ query, caller, now }, { storage }): Promise<z.infer<typeof PagesSchema>> {
     const range = resolveRange(query, now);
     const stats = await storage.pageStats(caller.account.id, range);
+    const average = stats.reduce((sum, page) => sum + page.struggling, 0) / Math.max(1, stats.reduce((sum, page) => sum + page.sessions, 0));
     const ranked = stats
-      .map((page) => ({ ...page, low: wilsonInterval(page.struggling, page.sessions)[0] }))
+      .map((page) => ({
+        ...page,
+        low: wilsonInterval(page.struggling + PRIOR_SESSIONS * average, page.sessions + PRIOR_SESSIONS)[0],
+      }))
       .sort((a, b) => b.low - a.low || b.sessions - a.sessions || (a.path < b.path ? -1 : 1))
       .slice(0, query.limit ?? 20);
     const signals = await storage.pageSignals(caller.account.id, range, ranked.map((page) => page.path));
