@@ -46,10 +46,42 @@ describe("settings", () => {
     [{ allowed_origins: ["https://shop.example/path"] }, "allowed_origins[0]"],
     [{ allowed_origins: "https://shop.example" }, "allowed_origins"],
     [{ colour: "blue" }, "colour"],
+    [{ learning: { enabled: "yes" } }, "learning.enabled"],
+    [{ learning: { min_feedback: 2 } }, "learning.min_feedback"],
+    [{ learning: { speed: 1 } }, "learning.speed"],
+    [{ alerts: { window_hours: 0 } }, "alerts.window_hours"],
+    [{ alerts: { window_hours: 1000 } }, "alerts.window_hours"],
+    [{ alerts: { min_sessions: 3 } }, "alerts.min_sessions"],
+    [{ alerts: { min_ratio: 0.5 } }, "alerts.min_ratio"],
+    [{ alerts: { baseline_days: 14 } }, "alerts.baseline_days"],
+    [{ alerts: null }, "alerts"],
   ])("%j is refused with 400 naming the field", async (request, field) => {
     const { status, body } = await patch(request);
     expect(status).toBe(400);
     expect(body.field).toBe(field);
+  });
+
+  test("learning and alert settings: defaults, a partial change keeps the rest, and the publishable key for the snippet", async () => {
+    const { body } = await server.call("GET", "/v1/settings", { key: account.secret });
+    expect(body).toEqual({
+      retention_days: 7,
+      allowed_origins: null,
+      learning: { enabled: true, min_feedback: 20 },
+      alerts: { enabled: true, window_hours: 24, baseline_days: 14, min_sessions: 30, min_ratio: 1.5 },
+      publishable_key: account.publishable,
+    });
+    const changed = await patch({ learning: { min_feedback: 40 }, alerts: { window_hours: 6, baseline_days: 5 } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.learning).toEqual({ enabled: true, min_feedback: 40 });
+    expect(changed.body.alerts).toEqual({ enabled: true, window_hours: 6, baseline_days: 5, min_sessions: 30, min_ratio: 1.5 });
+    expect((await server.call("GET", "/v1/settings", { key: account.secret })).body.alerts.window_hours).toBe(6);
+  });
+
+  test("a rotated publishable key is the one shown", async () => {
+    const rotated = await server.call("POST", "/v1/keys/rotate", { key: account.secret, body: { kind: "publishable", grace_seconds: 0 } });
+    const { body } = await server.call("GET", "/v1/settings", { key: account.secret });
+    expect(body.publishable_key).toBe(rotated.body.publishable_key);
+    account.publishable = rotated.body.publishable_key;
   });
 
   test("need the secret key", async () => {

@@ -39,7 +39,7 @@ export class SqliteAlerts implements AlertStore {
           const condition = conditions.get(keyOf(row));
           conditions.delete(keyOf(row));
           if (condition) sql.update.run({ ...reading(condition), now, id: row.id });
-          else sql.end.run(now, row.id);
+          else sql.end.run({ now, id: row.id });
         }
         return [...conditions.values()].map((condition) => {
           const { type, page } = condition;
@@ -107,8 +107,8 @@ function prepareStatements(db: Database) {
     ),
     // A dismissed episode stays dismissed when it ends; an active one is resolved.
     end: db.prepare(
-      `UPDATE alerts SET ended_at = ?1, updated_at = ?1,
-         status = CASE status WHEN 'active' THEN 'resolved' ELSE status END WHERE id = ?2`,
+      `UPDATE alerts SET ended_at = :now, updated_at = :now,
+         status = CASE status WHEN 'active' THEN 'resolved' ELSE status END WHERE id = :id`,
     ),
     list: db.prepare(
       `SELECT ${columns} FROM alerts WHERE account_id = ? AND status = ? ORDER BY started_at DESC, id DESC`,
