@@ -97,6 +97,18 @@ export function pageVisitsOf(points: readonly MoodPoint[], changes: readonly Moo
   return [...byPath.values()];
 }
 
+/** A session's record of a page with another of the same page folded in. */
+export function mergeVisits(a: PageVisit, b: PageVisit): PageVisit {
+  return {
+    path: a.path,
+    firstAt: Math.min(a.firstAt, b.firstAt),
+    lastAt: Math.max(a.lastAt, b.lastAt),
+    frustrated: a.frustrated || b.frustrated,
+    confused: a.confused || b.confused,
+    signals: mergeSignals(a.signals, b.signals),
+  };
+}
+
 function mergeSignals(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }

@@ -12,6 +12,8 @@ import type {
 } from "../storage.js";
 import { prepareActionStats } from "./action-stats.js";
 
+const HOUR_MS = 60 * 60 * 1000;
+
 /** Counts over an account's sessions and the rollups their batches keep, on the storage's connection. */
 export class SqliteAnalytics implements AnalyticsStore {
   private readonly sql: ReturnType<typeof prepareStatements>;
@@ -45,7 +47,7 @@ export class SqliteAnalytics implements AnalyticsStore {
   }
 
   async pageStats(accountId: number, range: TimeRange): Promise<PageStats[]> {
-    return this.sql.pageStats.all({ accountId, ...range }) as PageStats[];
+    return this.sql.pageStats.all({ accountId, ...hoursOf(range) }) as PageStats[];
   }
 
   async pageSignals(
@@ -53,7 +55,7 @@ export class SqliteAnalytics implements AnalyticsStore {
     range: TimeRange,
     paths: readonly string[],
   ): Promise<Map<string, Map<string, number>>> {
-    const rows = this.sql.pageSignals.all({ accountId, ...range, paths: JSON.stringify(paths) }) as {
+    const rows = this.sql.pageSignals.all({ accountId, ...hoursOf(range), paths: JSON.stringify(paths) }) as {
       path: string;
       signals: string;
     }[];
@@ -80,6 +82,11 @@ export class SqliteAnalytics implements AnalyticsStore {
   }
 }
 
+/** The hours that overlap a range. */
+function hoursOf({ from, to }: TimeRange): { fromHour: number; toHour: number } {
+  return { fromHour: Math.floor(from / HOUR_MS), toHour: Math.ceil(to / HOUR_MS) };
+}
+
 /** The activity slots that overlap a range. */
 function slotsOf({ from, to }: TimeRange): { fromSlot: number; toSlot: number } {
   return { fromSlot: Math.floor(from / SLOT_MS), toSlot: Math.ceil(to / SLOT_MS) };
@@ -87,7 +94,7 @@ function slotsOf({ from, to }: TimeRange): { fromSlot: number; toSlot: number } 
 
 function prepareStatements(db: Database) {
   const inSlots = "account_id = :accountId AND slot >= :fromSlot AND slot < :toSlot";
-  const visitsInRange = "account_id = :accountId AND last_at >= :from AND first_at < :to";
+
   return {
     countMoods: db.prepare("SELECT mood, count(*) AS sessions FROM sessions WHERE account_id = ? GROUP BY mood"),
     // SQLite takes a bare column from the row that gives max(): each session's mood in its latest slot.
@@ -105,14 +112,17 @@ function prepareStatements(db: Database) {
       .pluck(),
     activity: db.prepare(`SELECT session_pk AS session, slot, mood FROM session_activity WHERE ${inSlots}`),
     pageStats: db.prepare(
-      `SELECT path, count(*) AS sessions, sum(frustrated) AS frustrated, sum(confused) AS confused,
-         sum(max(frustrated, confused)) AS struggling
-       FROM page_visits WHERE ${visitsInRange} GROUP BY path`,
+      `SELECT path, sum(sessions) AS sessions, sum(frustrated) AS frustrated, sum(confused) AS confused,
+         sum(struggling) AS struggling
+       FROM page_hours WHERE account_id = :accountId AND hour >= :fromHour AND hour < :toHour
+       GROUP BY path HAVING sum(sessions) > 0`,
     ),
+    // Visits count in the hour they began, as in page_hours.
     pageSignals: db.prepare(
       `SELECT path, signals FROM page_visits
-       WHERE ${visitsInRange} AND (frustrated = 1 OR confused = 1)
-         AND path IN (SELECT value FROM json_each(:paths))`,
+       WHERE account_id = :accountId AND path IN (SELECT value FROM json_each(:paths))
+         AND first_at >= :fromHour * ${HOUR_MS} AND first_at < :toHour * ${HOUR_MS}
+         AND (frustrated = 1 OR confused = 1)`,
     ),
     activeSessions: db.prepare(`SELECT count(DISTINCT session_pk) FROM session_activity WHERE ${inSlots}`).pluck(),
     // Frustrated in the range: turned frustrated in it, or still frustrated in one of its slots.

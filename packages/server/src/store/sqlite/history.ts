@@ -1,6 +1,8 @@
 import type { Database } from "better-sqlite3";
 import type { Mood } from "@sessionmood/engine";
-import type { MoodChange, PageVisit, SessionTrail } from "../../history/session-history.js";
+import { mergeVisits, type MoodChange, type PageVisit, type SessionTrail } from "../../history/session-history.js";
+
+const HOUR_MS = 60 * 60 * 1000;
 import type { StoredMoodChange } from "../storage.js";
 
 interface ChangeRow {
@@ -27,7 +29,13 @@ export class SqliteHistory {
   /** Adds what a batch later than every stored event left; returns the stored changes. */
   append(accountId: number, pk: number, sessionId: string, trail: SessionTrail): StoredMoodChange[] {
     for (const slot of trail.slots) this.sql.upsertSlot.run(pk, slot.slot, accountId, slot.lastAt, slot.mood);
-    for (const visit of trail.visits) this.sql.upsertVisit.run(visitRow(accountId, pk, visit));
+    for (const visit of trail.visits) {
+      const stored = this.sql.findVisit.get(pk, visit.path) as VisitRow | undefined;
+      const merged = stored ? mergeVisits(toVisit(stored), visit) : visit;
+      this.sql.saveVisit.run(visitRow(accountId, pk, merged));
+      if (stored) this.countVisit(accountId, toVisit(stored), -1);
+      this.countVisit(accountId, merged, 1);
+    }
     return trail.changes.map((change) => this.insertChange(accountId, pk, sessionId, change));
   }
 
@@ -53,9 +61,12 @@ export class SqliteHistory {
     }
     for (const rows of stored.values()) for (const row of rows) this.sql.deleteChange.run(row.id);
     this.sql.deleteSlots.run(pk);
-    this.sql.deleteVisits.run(pk);
+    this.deleteVisits(accountId, pk);
     for (const slot of trail.slots) this.sql.upsertSlot.run(pk, slot.slot, accountId, slot.lastAt, slot.mood);
-    for (const visit of trail.visits) this.sql.upsertVisit.run(visitRow(accountId, pk, visit));
+    for (const visit of trail.visits) {
+      this.sql.saveVisit.run(visitRow(accountId, pk, visit));
+      this.countVisit(accountId, visit, 1);
+    }
     return added;
   }
 
@@ -64,10 +75,29 @@ export class SqliteHistory {
   }
 
   /** Forgets the session's history, with the session. */
-  deleteFor(pk: number): void {
+  deleteFor(accountId: number, pk: number): void {
     this.sql.deleteSessionChanges.run(pk);
     this.sql.deleteSlots.run(pk);
+    this.deleteVisits(accountId, pk);
+  }
+
+  private deleteVisits(accountId: number, pk: number): void {
+    for (const row of this.sql.sessionVisits.all(pk) as VisitRow[]) this.countVisit(accountId, toVisit(row), -1);
     this.sql.deleteVisits.run(pk);
+  }
+
+  /** Adds a visit to (or with -1 takes it from) the hourly page counts. */
+  private countVisit(accountId: number, visit: PageVisit, sign: 1 | -1): void {
+    const struggled = visit.frustrated || visit.confused;
+    this.sql.countPageHour.run({
+      accountId,
+      hour: Math.floor(visit.firstAt / HOUR_MS),
+      path: visit.path,
+      sessions: sign,
+      frustrated: sign * Number(visit.frustrated),
+      confused: sign * Number(visit.confused),
+      struggling: sign * Number(struggled),
+    });
   }
 
   private insertChange(accountId: number, pk: number, sessionId: string, change: MoodChange): StoredMoodChange {
@@ -77,6 +107,26 @@ export class SqliteHistory {
     );
     return { id, sessionId, ...change };
   }
+}
+
+interface VisitRow {
+  path: string;
+  first_at: number;
+  last_at: number;
+  frustrated: number;
+  confused: number;
+  signals: string;
+}
+
+function toVisit(row: VisitRow): PageVisit {
+  return {
+    path: row.path,
+    firstAt: row.first_at,
+    lastAt: row.last_at,
+    frustrated: row.frustrated === 1,
+    confused: row.confused === 1,
+    signals: row.signals === "" ? [] : row.signals.split(","),
+  };
 }
 
 function changeKey(at: number, from: Mood, to: Mood): string {
@@ -128,18 +178,26 @@ function prepareStatements(db: Database) {
        WHERE excluded.last_at >= session_activity.last_at`,
     ),
     deleteSlots: db.prepare("DELETE FROM session_activity WHERE session_pk = ?"),
-    // Signals are kept as a comma list, appended to only by a turn to frustrated or confused.
-    upsertVisit: db.prepare(
-      `INSERT INTO page_visits (session_pk, path, account_id, first_at, last_at, frustrated, confused, signals)
-       VALUES (:pk, :path, :accountId, :firstAt, :lastAt, :frustrated, :confused, :signals)
-       ON CONFLICT (session_pk, path) DO UPDATE SET
-         first_at = min(first_at, excluded.first_at),
-         last_at = max(last_at, excluded.last_at),
-         frustrated = max(frustrated, excluded.frustrated),
-         confused = max(confused, excluded.confused),
-         signals = CASE WHEN excluded.signals = '' THEN signals WHEN signals = '' THEN excluded.signals
-                        ELSE signals || ',' || excluded.signals END`,
+    findVisit: db.prepare(
+      "SELECT path, first_at, last_at, frustrated, confused, signals FROM page_visits WHERE session_pk = ? AND path = ?",
+    ),
+    sessionVisits: db.prepare(
+      "SELECT path, first_at, last_at, frustrated, confused, signals FROM page_visits WHERE session_pk = ?",
+    ),
+    saveVisit: db.prepare(
+      `INSERT OR REPLACE INTO page_visits (session_pk, path, account_id, first_at, last_at, frustrated, confused, signals)
+       VALUES (:pk, :path, :accountId, :firstAt, :lastAt, :frustrated, :confused, :signals)`,
     ),
     deleteVisits: db.prepare("DELETE FROM page_visits WHERE session_pk = ?"),
+    // Counts never go below 0: an hour already purged by retention has nothing left to take from.
+    countPageHour: db.prepare(
+      `INSERT INTO page_hours (account_id, hour, path, sessions, frustrated, confused, struggling)
+       VALUES (:accountId, :hour, :path, max(:sessions, 0), max(:frustrated, 0), max(:confused, 0), max(:struggling, 0))
+       ON CONFLICT (account_id, hour, path) DO UPDATE SET
+         sessions = max(sessions + :sessions, 0),
+         frustrated = max(frustrated + :frustrated, 0),
+         confused = max(confused + :confused, 0),
+         struggling = max(struggling + :struggling, 0)`,
+    ),
   };
 }

@@ -149,6 +149,21 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_pk, path)
   ) WITHOUT ROWID;
   CREATE INDEX page_visits_by_account ON page_visits (account_id, last_at);
+  -- The few visits that turned frustrated or confused, for a page's top signals.
+  CREATE INDEX page_visits_struggling ON page_visits (account_id, path, first_at)
+    WHERE frustrated = 1 OR confused = 1;
+  -- Per page and hour of first view: a session on a page counts once, in the hour it first saw
+  -- it, so a range's pages are a sum over a few thousand rows, not a scan of every visit.
+  CREATE TABLE page_hours (
+    account_id INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    sessions INTEGER NOT NULL,
+    frustrated INTEGER NOT NULL,
+    confused INTEGER NOT NULL,
+    struggling INTEGER NOT NULL,
+    PRIMARY KEY (account_id, hour, path)
+  ) WITHOUT ROWID;
   CREATE TABLE alerts (
     id INTEGER PRIMARY KEY,
     account_id INTEGER NOT NULL,

@@ -24,15 +24,21 @@ export class SqliteRetention implements RetentionStore {
       for (const { session_pk, events } of batches) removed.set(session_pk, (removed.get(session_pk) ?? 0) + events);
       for (const [pk, events] of removed) sql.uncountEvents.run(events, pk);
       left -= batches.length;
-      const params = { now, day: DAY_MS, slot: SLOT_MS, ...planDays };
-      for (const history of [sql.deleteExpiredChanges, sql.deleteExpiredSlots, sql.deleteExpiredVisits, sql.deleteExpiredAlerts]) {
+      const params = { now, day: DAY_MS, slot: SLOT_MS, hourMs: DAY_MS / 24, ...planDays };
+      for (const history of [
+        sql.deleteExpiredChanges,
+        sql.deleteExpiredSlots,
+        sql.deleteExpiredVisits,
+        sql.deleteExpiredPageHours,
+        sql.deleteExpiredAlerts,
+      ]) {
         if (left > 0) left -= history.run({ ...params, limit: left }).changes;
       }
       if (left > 0) {
-        const emptied = sql.emptiedSessions.all(left) as number[];
-        for (const pk of emptied) {
+        const emptied = sql.emptiedSessions.all(left) as { pk: number; account_id: number }[];
+        for (const { pk, account_id } of emptied) {
           sql.deleteFeedback.run(pk);
-          history.deleteFor(pk);
+          history.deleteFor(account_id, pk);
           sql.deleteSession.run(pk);
         }
         left -= emptied.length;
@@ -81,6 +87,12 @@ function prepareStatements(db: Database) {
          ON v.account_id = a.id AND v.last_at < ${cutoff}
          LIMIT :limit)`,
     ),
+    deleteExpiredPageHours: db.prepare(
+      `DELETE FROM page_hours WHERE (account_id, hour, path) IN (
+         SELECT h.account_id, h.hour, h.path FROM accounts a CROSS JOIN page_hours h
+         ON h.account_id = a.id AND h.hour < (${cutoff}) / :hourMs
+         LIMIT :limit)`,
+    ),
     deleteExpiredAlerts: db.prepare(
       `DELETE FROM alerts WHERE id IN (
          SELECT x.id FROM accounts a CROSS JOIN alerts x
@@ -88,7 +100,7 @@ function prepareStatements(db: Database) {
          LIMIT :limit)`,
     ),
     uncountEvents: db.prepare("UPDATE sessions SET event_count = event_count - ? WHERE pk = ?"),
-    emptiedSessions: db.prepare("SELECT pk FROM sessions WHERE event_count = 0 LIMIT ?").pluck(),
+    emptiedSessions: db.prepare("SELECT pk, account_id FROM sessions WHERE event_count = 0 LIMIT ?"),
     deleteFeedback: db.prepare("DELETE FROM feedback WHERE session_pk = ?"),
     deleteSession: db.prepare("DELETE FROM sessions WHERE pk = ?"),
     deleteOldTombstones: db.prepare(

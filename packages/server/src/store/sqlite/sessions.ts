@@ -66,7 +66,7 @@ export class SqliteSessions implements SessionStore {
         if (pk === undefined) return false;
         sql.deleteBatches.run(pk);
         sql.deleteFeedback.run(pk);
-        history.deleteFor(pk);
+        history.deleteFor(accountId, pk);
         sql.deleteSession.run(pk);
         sql.insertTombstone.run(accountId, sessionId, deletedAt);
         return true;
