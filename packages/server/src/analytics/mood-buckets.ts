@@ -17,21 +17,19 @@ export function emptyMoods(): Record<Mood, number> {
  * activity there (the latest of its slots in the bucket).
  */
 export function countIntoBuckets(rows: readonly ActivityRow[], starts: readonly number[], end: number): MoodBucket[] {
-  const latest = new Map<number, Map<number, ActivityRow>>();
+  const latest = starts.map(() => new Map<number, ActivityRow>());
   for (const row of rows) {
-    const start = row.slot * SLOT_MS;
+    const [session, slot] = row;
+    const start = slot * SLOT_MS;
     if (start < starts[0]! || start >= end) continue;
-    const bucket = bucketIndex(starts, start);
-    let sessions = latest.get(bucket);
-    if (!sessions) latest.set(bucket, (sessions = new Map()));
-    const known = sessions.get(row.session);
-    if (!known || row.slot > known.slot) sessions.set(row.session, row);
+    const sessions = latest[bucketIndex(starts, start)]!;
+    const known = sessions.get(session);
+    if (!known || slot > known[1]) sessions.set(session, row);
   }
-  return starts.map((_, i) => {
+  return latest.map((sessions) => {
     const moods = emptyMoods();
-    const sessions = latest.get(i);
-    for (const row of sessions?.values() ?? []) moods[row.mood] += 1;
-    return { sessions: sessions?.size ?? 0, moods };
+    for (const [, , mood] of sessions.values()) moods[mood] += 1;
+    return { sessions: sessions.size, moods };
   });
 }
 

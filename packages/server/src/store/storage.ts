@@ -119,12 +119,11 @@ export interface TimeRange {
   to: number;
 }
 
-/** A session active in a quarter-hour slot, and its mood after its last event there. */
-export interface ActivityRow {
-  session: number;
-  slot: number;
-  mood: Mood;
-}
+/**
+ * A session (by a number unique in the account) active in a quarter-hour slot, and its mood after
+ * its last event there. A tuple: a 90-day range holds hundreds of thousands of them.
+ */
+export type ActivityRow = [session: number, slot: number, mood: Mood];
 
 /** The sessions that were on a page in a range, and those whose mood turned there. */
 export interface PageStats {

@@ -110,7 +110,7 @@ function prepareStatements(db: Database) {
          WHERE account_id = :accountId AND created_at >= :from AND created_at < :to`,
       )
       .pluck(),
-    activity: db.prepare(`SELECT session_pk AS session, slot, mood FROM session_activity WHERE ${inSlots}`),
+    activity: db.prepare(`SELECT session_pk, slot, mood FROM session_activity WHERE ${inSlots}`).raw(),
     pageStats: db.prepare(
       `SELECT path, sum(sessions) AS sessions, sum(frustrated) AS frustrated, sum(confused) AS confused,
          sum(struggling) AS struggling
