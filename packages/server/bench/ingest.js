@@ -21,6 +21,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const SESSIONS_PER_CONNECTION = 100;
 const MOOD_RATE = 1000;
 const ADMIN_TOKEN = "bench-admin-token-0123456789abcdef";
+/** Sessions start an hour ago, leaving room for hundreds of batches before their events reach now. */
+const START_S = Date.now() / 1000 - 3600;
 const GOALS = { eventsPerSecond: 50_000, ofBareFloor: 0.3, moodP99Ms: 5 };
 
 const role = process.argv[2];
@@ -29,7 +31,15 @@ else if (role === "bare") serveBare();
 else await main();
 
 async function main() {
-  const body = JSON.stringify({ events: sampleBatch() });
+  // Each session's batches follow one another in time, as a page's do.
+  const bodies = [];
+  const bodyFor = (n) => (bodies[n] ??= JSON.stringify({ events: sampleBatch(n) }));
+  const batchesSent = new Map();
+  const nextBody = (session) => {
+    const n = batchesSent.get(session) ?? 0;
+    batchesSent.set(session, n + 1);
+    return bodyFor(n);
+  };
   const dir = mkdtempSync(join(tmpdir(), "sessionmood-bench-"));
   try {
     const real = await child("real", dir);
@@ -39,7 +49,8 @@ async function main() {
       closedLoop(port, {
         connections: CONNECTIONS,
         seconds: SECONDS,
-        nextRequest: (c, i) => rawRequest("POST", ingestPath(c, i), { "Content-Type": "application/json", ...auth }, body),
+        nextRequest: (c, i) =>
+          rawRequest("POST", ingestPath(c, i), { "Content-Type": "application/json", ...auth }, nextBody(ingestPath(c, i))),
       });
 
     await ingest(real.port, { "X-Api-Key": key }); // warm-up: JIT, page cache, sessions created
@@ -122,9 +133,9 @@ function serveBare() {
   server.listen(0, "127.0.0.1", () => process.send({ port: server.address().port }));
 }
 
-/** A realistic batch: a visitor browsing, hesitating, then struggling with a form. */
-function sampleBatch() {
-  const ts = Date.now() / 1000;
+/** A realistic batch, the `n`th of its session: a visitor browsing, hesitating, then struggling with a form. */
+function sampleBatch(n) {
+  const ts = START_S + n * BATCH * 0.4;
   const kinds = [
     { type: "page_view", url: "https://shop.example/checkout" },
     { type: "scroll", speed: 850, direction: "down" },

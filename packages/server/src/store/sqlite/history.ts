@@ -30,10 +30,12 @@ export class SqliteHistory {
   append(accountId: number, pk: number, sessionId: string, trail: SessionTrail): StoredMoodChange[] {
     for (const slot of trail.slots) this.sql.upsertSlot.run(pk, slot.slot, accountId, slot.lastAt, slot.mood);
     for (const visit of trail.visits) {
-      const stored = this.sql.findVisit.get(pk, visit.path) as VisitRow | undefined;
-      const merged = stored ? mergeVisits(toVisit(stored), visit) : visit;
+      const row = this.sql.findVisit.get(pk, visit.path) as VisitRow | undefined;
+      const stored = row && toVisit(row);
+      const merged = stored ? mergeVisits(stored, visit) : visit;
       this.sql.saveVisit.run(visitRow(accountId, pk, merged));
-      if (stored) this.countVisit(accountId, toVisit(stored), -1);
+      if (stored && sameCount(stored, merged)) continue;
+      if (stored) this.countVisit(accountId, stored, -1);
       this.countVisit(accountId, merged, 1);
     }
     return trail.changes.map((change) => this.insertChange(accountId, pk, sessionId, change));
@@ -116,6 +118,15 @@ interface VisitRow {
   frustrated: number;
   confused: number;
   signals: string;
+}
+
+/** Whether two records of a visit count the same in the hourly page counts. */
+function sameCount(a: PageVisit, b: PageVisit): boolean {
+  return (
+    Math.floor(a.firstAt / HOUR_MS) === Math.floor(b.firstAt / HOUR_MS) &&
+    a.frustrated === b.frustrated &&
+    a.confused === b.confused
+  );
 }
 
 function toVisit(row: VisitRow): PageVisit {
