@@ -1,9 +1,12 @@
 import type { EventType, MoodEvent, MoodResult } from "@sessionmood/engine";
 import type { DetectorSettings, TransportSettings } from "./defaults.js";
 
-/** The mood of the session as the server reports it (local scoring adds `scores`). */
+/**
+ * The mood of the session as the server reports it, with whether its action is the mood's default
+ * or one the account learned from feedback (local scoring adds `scores` instead).
+ */
 export type CurrentMood = Pick<MoodResult, "mood" | "confidence" | "signals" | "suggested_action"> &
-  Partial<Pick<MoodResult, "scores">>;
+  Partial<Pick<MoodResult, "scores">> & { action_source?: "default" | "learned" };
 
 /** Scores the session in the page; made by `localScoring` and passed to `init`. */
 export interface LocalScorer {

@@ -60,6 +60,7 @@ describe("delivery in Chromium, against the real server", { timeout: 90_000 }, (
       confidence: remote.confidence,
       signals: remote.signals,
       suggested_action: remote.suggested_action,
+      action_source: remote.action_source,
     });
   });
 
