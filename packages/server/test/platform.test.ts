@@ -61,9 +61,19 @@ describe("a running server", () => {
         "/v1/keys/rotate",
         "/v1/settings",
         "/v1/analytics/moods",
+        "/v1/sessions/{id}/timeline",
+        "/v1/sessions",
+        "/v1/analytics/trend",
+        "/v1/analytics/weekday",
+        "/v1/analytics/pages",
+        "/v1/analytics/actions",
+        "/v1/alerts",
+        "/v1/alerts/{id}/dismiss",
         "/health",
       ]),
     );
+    const trendParameters = body.paths["/v1/analytics/trend"].get.parameters.map((p: { name: string }) => p.name);
+    expect(trendParameters).toEqual(expect.arrayContaining(["from", "to", "tz", "interval"]));
     expect(Object.keys(body.paths["/v1/settings"])).toEqual(["get", "patch"]);
     expect(body.paths["/v1/sessions/{id}/events"].post.responses).toHaveProperty("410");
 
@@ -74,6 +84,10 @@ describe("a running server", () => {
     expect(schemas.KeyRequest.properties.plan.enum).toEqual(["starter", "growth", "pro"]);
     expect(schemas.EventBatch.properties.batch_id.maxLength).toBe(64);
     expect(schemas.SettingsPatch.additionalProperties).toBe(false);
+    expect(schemas.SettingsPatch.properties.alerts.properties.min_ratio.minimum).toBe(1);
+    expect(Object.keys(schemas.Trend.properties)).toEqual(["from", "to", "interval", "tz", "buckets"]);
+    expect(schemas.Alert.properties.type.enum).toEqual(["frustration_spike", "page_hotspot", "sustained_rise"]);
+    expect(schemas.EventsStored.properties.policy).toBeDefined();
     expect(JSON.stringify(body)).not.toMatch(/"\$ref":"#\/components\/schemas\/undefined"/);
   });
 
