@@ -70,6 +70,8 @@ describe("a visitor's data export", () => {
     expect(body.events).toHaveLength(5);
     expect(body.events[0]).toEqual({ type: "page_view", url: "/checkout", ts: 1_778_000_000, received_at: expect.any(String) });
     expect(body.events.slice(1).map((event: { type: string }) => event.type)).toEqual(RAGE.map((event) => event.type));
+    // Its mood history is part of what is stored about it.
+    expect(body.timeline.at(-1)).toMatchObject({ to: "frustrated", page: "/checkout" });
   });
 
   test("needs the secret key, and another account's session is not found", async () => {

@@ -136,6 +136,21 @@ describe("pages", () => {
   });
 });
 
+describe("account isolation", () => {
+  test("every read counts only the account's own sessions", async () => {
+    const range = "from=2026-11-14&to=2026-11-20";
+    const trend = (await get(`/v1/analytics/trend?${range}`, other.secret)).body;
+    expect(sum(trend.buckets.map((bucket: { sessions: number }) => bucket.sessions))).toBe(5);
+    const weekday = (await get(`/v1/analytics/weekday?${range}`, other.secret)).body;
+    expect(sum(weekday.days.map((day: { sessions: number }) => day.sessions))).toBe(5);
+    expect((await get(`/v1/analytics/moods?${range}`, other.secret)).body.total_sessions).toBe(5);
+    expect((await get("/v1/analytics/moods", other.secret)).body.total_sessions).toBe(5);
+    expect((await get("/v1/analytics/actions", other.secret)).body.actions).toEqual([]);
+    expect((await get("/v1/alerts?status=all", other.secret)).body.alerts).toEqual([]);
+    expect((await get("/v1/sessions?active_within=86400", other.secret)).body.sessions).toEqual([]);
+  });
+});
+
 describe("every query parameter is checked", () => {
   test.each([
     ["/v1/analytics/trend?from=yesterday", "from"],

@@ -1,5 +1,6 @@
 import { moodOf } from "@sessionmood/engine";
 import { actionSource } from "../learning/learn-policy.js";
+import { changeBody } from "./session-timeline.js";
 import type { z } from "zod";
 import { sessionNotFound } from "../http/http-error.js";
 import { route } from "../http/route.js";
@@ -15,12 +16,12 @@ export const exportSessionRoute = route({
   params: SESSION_ID_PARAM,
   access: "secret",
   summary: "Everything stored about the session (a visitor's access request)",
-  responses: { 200: ["The session's events, mood and feedback.", SessionExportSchema], 404: ["No such session."] },
+  responses: { 200: ["The session's events, mood, mood history and feedback.", SessionExportSchema], 404: ["No such session."] },
   async handle({ params, caller }, { storage }): Promise<z.infer<typeof SessionExportSchema>> {
     const sessionId = sessionIdOf(params);
     const stored = await storage.exportSession(caller.account.id, sessionId);
     if (!stored) throw sessionNotFound(sessionId);
-    const { session, batches, feedback } = stored;
+    const { session, batches, feedback, changes } = stored;
     const result = moodOf(session.state, caller.account.policy);
     const { mood, confidence, signals, suggested_action } = result;
     return {
@@ -36,6 +37,7 @@ export const exportSessionRoute = route({
         notes: entry.notes,
         created_at: iso(entry.createdAt),
       })),
+      timeline: changes.map(changeBody),
     };
   },
 });

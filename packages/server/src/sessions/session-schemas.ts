@@ -70,6 +70,22 @@ export const FeedbackRecordedSchema = z
   .object({ session_id: z.string(), feedback_recorded: z.literal(true) })
   .meta({ id: "FeedbackRecorded" });
 
+export const MoodChangeSchema = z
+  .object({
+    id: z.number().int().describe("The change's id: streams use it as the event id."),
+    at: z.string().describe("ISO 8601: the time of the event that changed the mood."),
+    from: z.enum(MOODS),
+    to: z.enum(MOODS),
+    confidence: z.number(),
+    signals: z.array(z.string()),
+    page: z.string().nullable().describe("Path of the latest page view at that moment."),
+  })
+  .meta({ id: "MoodChange" });
+
+export const TimelineSchema = z
+  .object({ session_id: z.string(), changes: z.array(MoodChangeSchema).describe("Oldest first.") })
+  .meta({ id: "Timeline" });
+
 export const SessionExportSchema = z
   .object({
     session_id: z.string(),
@@ -88,6 +104,7 @@ export const SessionExportSchema = z
         created_at: z.string(),
       }),
     ),
+    timeline: z.array(MoodChangeSchema).describe("Every change of the session's mood, oldest first."),
   })
   .meta({ id: "SessionExport" });
 

@@ -1,25 +1,9 @@
-import { MOODS } from "@sessionmood/engine";
-import { z } from "zod";
+import type { z } from "zod";
 import { sessionNotFound } from "../http/http-error.js";
 import { route } from "../http/route.js";
 import type { StoredMoodChange } from "../store/storage.js";
 import { SESSION_ID_PARAM, sessionIdOf } from "./session-id.js";
-
-export const MoodChangeSchema = z
-  .object({
-    id: z.number().int().describe("The change's id: streams use it as the event id."),
-    at: z.string().describe("ISO 8601: the time of the event that changed the mood."),
-    from: z.enum(MOODS),
-    to: z.enum(MOODS),
-    confidence: z.number(),
-    signals: z.array(z.string()),
-    page: z.string().nullable().describe("Path of the latest page view at that moment."),
-  })
-  .meta({ id: "MoodChange" });
-
-export const TimelineSchema = z
-  .object({ session_id: z.string(), changes: z.array(MoodChangeSchema).describe("Oldest first.") })
-  .meta({ id: "Timeline" });
+import { MoodChangeSchema, TimelineSchema } from "./session-schemas.js";
 
 export function changeBody(change: StoredMoodChange): z.infer<typeof MoodChangeSchema> {
   const { id, at, from, to, confidence, signals, page } = change;

@@ -154,6 +154,8 @@ export interface SessionExport {
   /** Every stored event, in the order stored, with the time its batch arrived (Unix ms). */
   batches: { batchId: string | null; receivedAt: number; events: MoodEvent[] }[];
   feedback: Feedback[];
+  /** The session's mood history, oldest first. */
+  changes: StoredMoodChange[];
 }
 
 /** Accounts, their keys and their settings. */

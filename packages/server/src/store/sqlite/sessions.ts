@@ -130,7 +130,7 @@ export class SqliteSessions implements SessionStore {
           notes: row.notes,
           createdAt: row.created_at,
         }));
-        return { session, batches, feedback };
+        return { session, batches, feedback, changes: history.timeline(pk, sessionId) };
       }),
     };
   }
