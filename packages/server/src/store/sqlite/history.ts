@@ -33,6 +33,10 @@ export class SqliteHistory {
       const row = this.sql.findVisit.get(pk, visit.path) as VisitRow | undefined;
       const stored = row && toVisit(row);
       const merged = stored ? mergeVisits(stored, visit) : visit;
+      // Visits expire by the hour of their latest moment: a later moment in the same hour changes nothing.
+      if (stored && sameCount(stored, merged) && sameHour(stored.lastAt, merged.lastAt) && stored.signals.length === merged.signals.length) {
+        continue;
+      }
       this.sql.saveVisit.run(visitRow(accountId, pk, merged));
       if (stored && sameCount(stored, merged)) continue;
       if (stored) this.countVisit(accountId, stored, -1);
@@ -120,13 +124,11 @@ interface VisitRow {
   signals: string;
 }
 
+const sameHour = (a: number, b: number) => Math.floor(a / HOUR_MS) === Math.floor(b / HOUR_MS);
+
 /** Whether two records of a visit count the same in the hourly page counts. */
 function sameCount(a: PageVisit, b: PageVisit): boolean {
-  return (
-    Math.floor(a.firstAt / HOUR_MS) === Math.floor(b.firstAt / HOUR_MS) &&
-    a.frustrated === b.frustrated &&
-    a.confused === b.confused
-  );
+  return sameHour(a.firstAt, b.firstAt) && a.frustrated === b.frustrated && a.confused === b.confused;
 }
 
 function toVisit(row: VisitRow): PageVisit {
