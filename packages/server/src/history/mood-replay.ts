@@ -62,8 +62,9 @@ function msOf(event: MoodEvent): number {
   return Math.round(event.ts! * 1000);
 }
 
+/** Time order; within a moment, page views by URL, so the page a moment ends on never depends on arrival. */
 function byTime(a: PlacedEvent, b: PlacedEvent): number {
-  return msOf(a.event) - msOf(b.event);
+  return msOf(a.event) - msOf(b.event) || (a.event.url ?? "").localeCompare(b.event.url ?? "");
 }
 
 /** The path of a page view's URL (a path as the SDK sends it, or a full URL), without query or fragment. */
@@ -73,6 +74,6 @@ export function pathOf(url: string | undefined): string | null {
   try {
     return new URL(url).pathname;
   } catch {
-    return url.split(/[?#]/, 1)[0]!.slice(0, 256) || null;
+    return url.split(/[?#]/, 1)[0]! || null;
   }
 }
