@@ -28,6 +28,12 @@ export interface ServerConfig {
   purgeIntervalMs: number;
   /** How often the alerts of accounts with recent activity are evaluated (also on every read of them). */
   alertIntervalMs: number;
+  /** Multiplies the webhook retry delays (tests make them short). */
+  webhookRetryScale: number;
+  /** Deliver webhooks to loopback, private and link-local addresses too (a receiver on the same network). */
+  webhookAllowPrivate: boolean;
+  /** How long a webhook receiver has to answer. */
+  webhookTimeoutMs: number;
   logLevel: LevelWithSilent;
   /** Where JSON log lines go; standard output when unset. */
   logDestination: DestinationStream | undefined;
@@ -61,6 +67,9 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     maxSessionEvents: LIMITS.MAX_SESSION_EVENTS,
     purgeIntervalMs: 60 * 60 * 1000,
     alertIntervalMs: LIMITS.ALERT_EVALUATION_MS,
+    webhookRetryScale: 1,
+    webhookAllowPrivate: false,
+    webhookTimeoutMs: LIMITS.WEBHOOK_TIMEOUT_MS,
     logLevel: "info",
     logDestination: undefined,
     // From src/ and dist/ alike: packages/server/<dir>/ → packages/sdk/dist/.
@@ -101,6 +110,12 @@ const ENVIRONMENT = z.object({
   SESSIONMOOD_RATE_LIMIT: integer(0, 1_000_000).optional(),
   SESSIONMOOD_MAX_SESSION_EVENTS: integer(1, 10_000_000).optional(),
   SESSIONMOOD_SDK_PATH: z.string().min(1).optional(),
+  SESSIONMOOD_WEBHOOK_RETRY_SCALE: z
+    .string()
+    .transform(Number)
+    .pipe(z.number({ error: "a number from 0.0001 to 100" }).min(0.0001, "a number from 0.0001 to 100").max(100, "a number from 0.0001 to 100"))
+    .optional(),
+  SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE: oneOf(["0", "1"]).optional(),
 });
 
 /**
@@ -126,6 +141,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
     rateLimitPerMinute: vars.SESSIONMOOD_RATE_LIMIT,
     maxSessionEvents: vars.SESSIONMOOD_MAX_SESSION_EVENTS,
     sdkPath: vars.SESSIONMOOD_SDK_PATH,
+    webhookRetryScale: vars.SESSIONMOOD_WEBHOOK_RETRY_SCALE,
+    webhookAllowPrivate: vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === undefined ? undefined : vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === "1",
     demo: vars.SESSIONMOOD_DEMO !== "0" && vars.NODE_ENV !== "production",
     logLevel: vars.LOG_LEVEL,
   };

@@ -91,6 +91,30 @@ export const LIMITS = {
   TREND_BUCKETS_MAX: 1_000,
   /** Pages one request may list. */
   PAGES_MAX: 100,
+  /** A webhook receiver answers within this (ms) or the attempt counts as failed. */
+  WEBHOOK_TIMEOUT_MS: 10_000,
+  /** Deliveries under way at once, and per account: a dead receiver holds up only its own account's. */
+  WEBHOOK_CONCURRENCY: 16,
+  WEBHOOK_CONCURRENCY_PER_ACCOUNT: 2,
+  /** How often (ms) the outbox is checked for due deliveries (a stored change also wakes it). */
+  WEBHOOK_POLL_MS: 1_000,
+  /** Retry delays (s) after each failed attempt, then every `WEBHOOK_RETRY_EVERY_S` until a day has passed. */
+  WEBHOOK_RETRY_DELAYS_S: [5, 30, 120, 600, 3600],
+  WEBHOOK_RETRY_EVERY_S: 3 * 3600,
+  WEBHOOK_GIVE_UP_S: 24 * 3600,
+  /** Deliveries listed by one request. */
+  WEBHOOK_DELIVERIES_LISTED: 100,
+  /** A stream token lives 5 minutes unless asked otherwise, an hour at most. */
+  STREAM_TOKEN_TTL_S: 300,
+  STREAM_TOKEN_MAX_TTL_S: 3600,
+  /** Open streams per account: a dashboard or two and a few integrations. */
+  STREAMS_PER_ACCOUNT: 50,
+  /** A comment line this often (ms) keeps proxies from closing an idle stream. */
+  STREAM_HEARTBEAT_MS: 15_000,
+  /** A stream whose client lets this many bytes pile up unread is dropped, not buffered without end. */
+  STREAM_BUFFER_BYTES: 256 * 1024,
+  /** Mood changes read from the history per step when a stream resumes. */
+  STREAM_REPLAY_PAGE: 500,
   /** Live sessions one request may list. */
   ACTIVE_SESSIONS_MAX: 200,
 } as const;

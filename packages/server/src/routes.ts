@@ -5,6 +5,8 @@ import { pagesRoute } from "./analytics/pages.js";
 import { trendRoute } from "./analytics/trend.js";
 import { weekdayRoute } from "./analytics/weekday.js";
 import { healthRoute } from "./health/health.js";
+import { accountStreamRoute, sessionStreamRoute } from "./live/stream-routes.js";
+import { streamTokenRoute } from "./live/stream-tokens.js";
 import type { Route } from "./http/route.js";
 import { generateKeysRoute } from "./keys/generate-keys.js";
 import { rotateKeyRoute } from "./keys/rotate-key.js";
@@ -17,6 +19,7 @@ import { sessionFeedbackRoute } from "./sessions/session-feedback.js";
 import { sessionMoodRoute } from "./sessions/session-mood.js";
 import { sessionTimelineRoute } from "./sessions/session-timeline.js";
 import { getSettingsRoute, patchSettingsRoute } from "./settings/settings-routes.js";
+import { listDeliveriesRoute, retryDeliveryRoute, testWebhookRoute, webhookSecretRoute } from "./webhooks/webhook-routes.js";
 
 /** Every route of the API, busiest first (the router tries them in order). */
 const API_ROUTES: readonly Route[] = [
@@ -34,6 +37,13 @@ const API_ROUTES: readonly Route[] = [
   actionsRoute,
   listAlertsRoute,
   dismissAlertRoute,
+  accountStreamRoute,
+  sessionStreamRoute,
+  streamTokenRoute,
+  webhookSecretRoute,
+  listDeliveriesRoute,
+  retryDeliveryRoute,
+  testWebhookRoute,
   getSettingsRoute,
   patchSettingsRoute,
   generateKeysRoute,

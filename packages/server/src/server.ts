@@ -5,12 +5,14 @@ import { createApp } from "./app.js";
 import { resolveConfig, type ServerConfig } from "./config.js";
 import { issueDemoKey } from "./demo/demo-key.js";
 import { KeyCache } from "./keys/key-cache.js";
+import { MoodHub } from "./live/mood-hub.js";
 import { LIMITS } from "./limits.js";
 import { createLog, type Logger } from "./logger.js";
 import { scheduleRetentionPurge } from "./retention/retention-purge.js";
 import { rescoreStaleSessions } from "./sessions/rescore-stale.js";
 import { openStorage } from "./store/open-storage.js";
 import type { Storage } from "./store/storage.js";
+import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
 
 export { createApp } from "./app.js";
 export { ConfigError, configFromEnv, type ServerConfig } from "./config.js";
@@ -38,6 +40,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const storage = openStorage(config, logger);
   const keys = new KeyCache(storage);
   const lifecycle = { closing: false };
+  const hub = new MoodHub();
+  const webhooks = new WebhookDispatcher(storage, config, logger);
   let stopPurge: (() => Promise<void>) | undefined;
   let stopAlerts: (() => Promise<void>) | undefined;
   const server = createServer();
@@ -54,7 +58,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       logger,
     });
     stopAlerts = scheduleAlertEvaluation({ storage, plans: config.plans, intervalMs: config.alertIntervalMs, now: config.now, logger });
-    server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey }));
+    webhooks.start();
+    server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey, hub, webhooks }));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, resolve);
@@ -73,10 +78,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     const close = (): Promise<void> => {
       closed ??= new Promise<void>((resolve) => {
         lifecycle.closing = true;
+        hub.closeAll();
         const force = setTimeout(() => server.closeAllConnections(), LIMITS.SHUTDOWN_GRACE_MS);
         server.close(() => {
           clearTimeout(force);
-          void Promise.all([stopPurge!(), stopAlerts!()])
+          void Promise.all([stopPurge!(), stopAlerts!(), webhooks.stop()])
             .then(() => storage.close())
             .then(() => {
               logger.info("closed");
@@ -92,6 +98,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   } catch (error) {
     await stopPurge?.();
     await stopAlerts?.();
+    await webhooks.stop();
     await storage.close();
     await log.close();
     throw error;

@@ -1,3 +1,6 @@
+import { MoodHub } from "../src/live/mood-hub.js";
+import { DEFAULT_SETTINGS } from "../src/settings/account-settings.js";
+import { WebhookDispatcher } from "../src/webhooks/webhook-dispatcher.js";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
@@ -11,20 +14,34 @@ import { BROWSER_USER_AGENT } from "./test-server.js";
 
 test("when too many batches wait to be stored, a batch is answered 503 with Retry-After, and nothing breaks", async () => {
   const key = "pk_" + "0".repeat(48);
-  const account = { id: 1, name: "Shop", email: null, plan: "starter" as const, allowedOrigins: null, retentionDays: null };
+  const account = {
+    id: 1,
+    name: "Shop",
+    email: null,
+    plan: "starter" as const,
+    allowedOrigins: null,
+    retentionDays: null,
+    settings: DEFAULT_SETTINGS,
+    policy: {},
+    hasWebhookSecret: false,
+  };
   const storage = {
     findKey: async () => ({ keyHash: hashKey(key), kind: "publishable" as const, expiresAt: null, account }),
     recordBatch: async () => {
       throw new StorageBusyError();
     },
   } as unknown as Storage;
+  const config = resolveConfig({ logLevel: "silent" });
+  const logger = pino({ level: "silent" });
   const app = createApp({
-    config: resolveConfig({ logLevel: "silent" }),
+    config,
     storage,
     keys: new KeyCache(storage),
-    logger: pino({ level: "silent" }),
+    logger,
     lifecycle: { closing: false },
     demoKey: undefined,
+    hub: new MoodHub(),
+    webhooks: new WebhookDispatcher(storage, config, logger),
   });
   const server = createServer(app).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -55,6 +55,15 @@ describe("settings", () => {
     [{ alerts: { min_ratio: 0.5 } }, "alerts.min_ratio"],
     [{ alerts: { baseline_days: 14 } }, "alerts.baseline_days"],
     [{ alerts: null }, "alerts"],
+    [{ webhook: { url: "ftp://hooks.example/x" } }, "webhook.url"],
+    [{ webhook: { url: "not a url" } }, "webhook.url"],
+    [{ webhook: { url: "http://127.0.0.1:9000/hook" } }, "webhook.url"],
+    [{ webhook: { url: "http://localhost/hook" } }, "webhook.url"],
+    [{ webhook: { url: "http://[::1]/hook" } }, "webhook.url"],
+    [{ webhook: { url: "http://10.1.2.3/hook" } }, "webhook.url"],
+    [{ webhook: { url: "http://169.254.169.254/latest" } }, "webhook.url"],
+    [{ webhook: { events: ["mood.updated"] } }, "webhook.events[0]"],
+    [{ webhook: { moods: ["angry"] } }, "webhook.moods[0]"],
   ])("%j is refused with 400 naming the field", async (request, field) => {
     const { status, body } = await patch(request);
     expect(status).toBe(400);
@@ -68,6 +77,7 @@ describe("settings", () => {
       allowed_origins: null,
       learning: { enabled: true, min_feedback: 20 },
       alerts: { enabled: true, window_hours: 24, baseline_days: 14, min_sessions: 30, min_ratio: 1.5 },
+      webhook: { url: null, events: ["mood.changed", "alert.opened"], moods: null, has_secret: false },
       publishable_key: account.publishable,
     });
     const changed = await patch({ learning: { min_feedback: 40 }, alerts: { window_hours: 6, baseline_days: 5 } });

@@ -1,5 +1,6 @@
 import { DAY_MS, retentionDays, type PlanTable } from "../plans.js";
 import type { Account, AlertCondition, AlertStore, AnalyticsStore, StoredAlert } from "../store/storage.js";
+import { webhookSubscription } from "../webhooks/webhook-subscription.js";
 import { frustrationSpike, pageHotspots, sustainedRise } from "./alert-conditions.js";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -47,5 +48,5 @@ export async function evaluateAlerts(
   now: number,
 ): Promise<StoredAlert[]> {
   const holding = await holdingConditions(account, storage, now, retentionDays(account, plans));
-  return storage.reconcileAlerts(account.id, holding, now);
+  return storage.reconcileAlerts(account.id, holding, now, webhookSubscription(account));
 }

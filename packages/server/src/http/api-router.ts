@@ -10,7 +10,8 @@ import { answerError } from "./error-handler.js";
 import { HttpError, tooManyRequests } from "./http-error.js";
 import { readJsonBody } from "./json-body.js";
 import { beginRequest } from "./request-context.js";
-import { Reply, type Route, type RouteRequest } from "./route.js";
+import { Reply, RESPONSE_TAKEN, type Route, type RouteRequest } from "./route.js";
+import { streamTokenCaller } from "../live/stream-tokens.js";
 import { sendJson } from "./send-json.js";
 import { validate } from "./validate.js";
 
@@ -51,9 +52,11 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
       now,
     } as unknown as RouteRequest<unknown, unknown>;
 
+    const token = route.access === "secret_or_stream_token" ? onlyValue(search, "token") : undefined;
     if (route.access === "admin") adminGate(req, now);
+    else if (token !== undefined) request.caller = await streamTokenCaller(services.storage, token, now);
     else if (route.access !== "public") {
-      const kinds = route.access === "secret" ? (["secret"] as const) : (["secret", "publishable"] as const);
+      const kinds = route.access === "secret_or_publishable" ? (["secret", "publishable"] as const) : (["secret"] as const);
       request.caller = await identifyCaller(services.keys, req, onlyValue(search, "key"), kinds, now);
       if (route.crossOrigin) checkOrigin(request.caller.account, req.headers.origin);
       if (route.burstLimited && limiter) {
@@ -72,6 +75,7 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
       request.body = route.body.parse ? route.body.parse(raw, request) : validate(route.body.schema, raw ?? {});
     }
     const result = await route.handle(request, services);
+    if (result === RESPONSE_TAKEN) return;
     if (!(result instanceof Reply)) return sendJson(res, 200, result);
     for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
     sendJson(res, result.status, result.body);

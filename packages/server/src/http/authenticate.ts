@@ -7,7 +7,7 @@ import { forbidden, HttpError, unauthorized } from "./http-error.js";
 /** Who is calling: the account a valid key opened, which kind of key it was, and its hash. */
 export interface Caller {
   account: Account;
-  keyKind: KeyKind;
+  keyKind: KeyKind | "stream_token";
   keyHash: Buffer;
 }
 

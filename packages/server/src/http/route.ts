@@ -5,9 +5,12 @@ import type { Caller } from "./authenticate.js";
 
 /**
  * Who may call a route: nobody in particular, the operator (the admin token, when one is set),
- * or an account's secret key, or either of its keys.
+ * or an account's secret key, or either of its keys, or its secret key or a stream token (`?token=`).
  */
-export type RouteAccess = "public" | "admin" | "secret" | "secret_or_publishable";
+export type RouteAccess = "public" | "admin" | "secret" | "secret_or_publishable" | "secret_or_stream_token";
+
+/** What a handler returns once it has answered on `res` itself (a stream). */
+export const RESPONSE_TAKEN = Symbol("response taken");
 
 /** How a route reads its JSON body: validated by `schema` unless `parse` does it itself. */
 export interface BodySpec<B> {

@@ -19,6 +19,7 @@ const SECURITY: Record<RouteAccess, object[] | undefined> = {
   admin: [{}, { bearer: [] }],
   secret: undefined,
   secret_or_publishable: [{ apiKey: [] }, { bearer: [] }, { publishableKeyQuery: [] }],
+  secret_or_stream_token: [{ apiKey: [] }, { bearer: [] }, { streamToken: [] }],
 };
 
 const KEY_ERRORS = {
@@ -55,6 +56,7 @@ export function openApiDocument(routes: readonly Route[]): object {
         apiKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
         bearer: { type: "http", scheme: "bearer" },
         publishableKeyQuery: { type: "apiKey", in: "query", name: "key", description: "Publishable keys only." },
+        streamToken: { type: "apiKey", in: "query", name: "token", description: "A stream token, on the stream routes only." },
       },
     },
     security: [{ apiKey: [] }, { bearer: [] }],

@@ -7,6 +7,7 @@ import { LIMITS } from "../limits.js";
 import { quotaMonth, quotaResetAt, retentionMs } from "../plans.js";
 import { StorageBusyError } from "../store/storage.js";
 import { actionSource, effectivePolicy } from "../learning/learn-policy.js";
+import { webhookSubscription } from "../webhooks/webhook-subscription.js";
 import { EventBatchSchema } from "./event-schemas.js";
 import { parseEventBatch, type ParsedBatch } from "./parse-event-batch.js";
 import { EventsAnswerSchema, type EventsIgnoredSchema, type EventsStoredSchema } from "./session-schemas.js";
@@ -33,7 +34,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
     429: ["The plan's new sessions for this month are used up (with reset_at), or too many requests (Retry-After)."],
     503: ["Too many batches are waiting to be stored; retry after Retry-After seconds."],
   },
-  async handle({ params, body, caller, now, req }, { config, storage }) {
+  async handle({ params, body, caller, now, req }, { config, storage, hub, webhooks }) {
     const sessionId = sessionIdOf(params);
     const { account } = caller;
     if (caller.keyKind === "publishable" && !body.allowBots && isbot(req.headers["user-agent"])) {
@@ -52,6 +53,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
         month: quotaMonth(now),
         newSessionsPerMonth: plan.sessionsPerMonth,
         maxSessionEvents: config.maxSessionEvents,
+        webhook: webhookSubscription(account),
       })
       .catch((error: unknown) => {
         if (!(error instanceof StorageBusyError)) throw error;
@@ -78,6 +80,10 @@ export const ingestEventsRoute = route<ParsedBatch>({
           message: "This session was erased and takes no more events",
         });
       case "stored":
+        if (outcome.changes.length > 0) {
+          hub.publish(account.id, outcome.changes);
+          if (webhookSubscription(account)) webhooks.wake();
+        }
         return answer(sessionId, body.events.length, outcome.totalEvents, outcome.state, account.policy);
       case "duplicate":
         return answer(sessionId, outcome.batchEvents, outcome.totalEvents, outcome.state, account.policy);

@@ -1,4 +1,9 @@
-/** What an account tunes about learning and alerts (SPEC §7 settings). */
+import type { Mood } from "@sessionmood/engine";
+
+export const WEBHOOK_EVENTS = ["mood.changed", "alert.opened"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** What an account tunes about learning, alerts and its webhook (SPEC §7 settings, §8). */
 export interface AccountSettings {
   learning: {
     enabled: boolean;
@@ -16,6 +21,13 @@ export interface AccountSettings {
     /** How many times the usual level the recent one must reach. */
     minRatio: number;
   };
+  webhook: {
+    /** Where deliveries go; null: no webhook. */
+    url: string | null;
+    events: WebhookEvent[];
+    /** mood.changed only for changes to these moods; null: every mood. */
+    moods: Mood[] | null;
+  };
 }
 
 /** An account's settings until it changes them. */
@@ -24,6 +36,7 @@ export const DEFAULT_SETTINGS: AccountSettings = {
   learning: { enabled: true, minFeedback: 20 },
   // A day against the two weeks before, which hold both weekdays and weekends.
   alerts: { enabled: true, windowHours: 24, baselineDays: 14, minSessions: 30, minRatio: 1.5 },
+  webhook: { url: null, events: [...WEBHOOK_EVENTS], moods: null },
 };
 
 /** Stored settings (written by any earlier version) completed with the defaults. */
@@ -32,5 +45,6 @@ export function settingsFrom(stored: string | null): AccountSettings {
   return {
     learning: { ...DEFAULT_SETTINGS.learning, ...parsed.learning },
     alerts: { ...DEFAULT_SETTINGS.alerts, ...parsed.alerts },
+    webhook: { ...DEFAULT_SETTINGS.webhook, ...parsed.webhook },
   };
 }

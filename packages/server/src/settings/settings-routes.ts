@@ -6,7 +6,9 @@ import { learnPolicy } from "../learning/learn-policy.js";
 import { LIMITS } from "../limits.js";
 import { retentionDays, type PlanTable } from "../plans.js";
 import type { Account } from "../store/storage.js";
-import type { AccountSettings } from "./account-settings.js";
+import { MOODS } from "@sessionmood/engine";
+import { checkWebhookUrl, TargetRefused } from "../webhooks/webhook-target.js";
+import { WEBHOOK_EVENTS, type AccountSettings } from "./account-settings.js";
 
 const learningFields = {
   enabled: z.boolean().describe("Whether rated feedback may replace a mood's default action."),
@@ -36,6 +38,20 @@ const alertFields = {
   min_ratio: z.number().min(1).max(100).describe("How many times the usual level the recent one must reach."),
 };
 
+const webhookFields = {
+  url: z
+    .url({ protocol: /^https?$/, error: "an http or https URL" })
+    .max(LIMITS.URL_CHARS)
+    .nullable()
+    .describe("Where deliveries are POSTed; null removes the webhook."),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).max(WEBHOOK_EVENTS.length).describe("Which events to deliver."),
+  moods: z
+    .array(z.enum(MOODS))
+    .max(MOODS.length)
+    .nullable()
+    .describe("mood.changed only for changes to these moods; null: every mood."),
+};
+
 export const SettingsSchema = z
   .object({
     retention_days: z.number().int().describe("Days events are kept: the plan's unless the account keeps fewer."),
@@ -45,6 +61,10 @@ export const SettingsSchema = z
       .describe("Origins whose pages may post events with the publishable key; null allows any."),
     learning: z.object(learningFields),
     alerts: z.object(alertFields),
+    webhook: z.object({
+      ...webhookFields,
+      has_secret: z.boolean().describe("A signing secret exists (POST /v1/webhooks/secret); it is never shown again."),
+    }),
     publishable_key: z
       .string()
       .nullable()
@@ -64,6 +84,7 @@ export const SettingsPatchSchema = z
     allowed_origins: z.array(OriginSchema).max(LIMITS.ALLOWED_ORIGINS).nullable().optional(),
     learning: z.object(learningFields).partial().strict().optional(),
     alerts: z.object(alertFields).partial().strict().optional(),
+    webhook: z.object(webhookFields).partial().strict().optional(),
   })
   .strict()
   .meta({ id: "SettingsPatch" });
@@ -71,7 +92,7 @@ export const SettingsPatchSchema = z
 type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 async function settingsOf(account: Account, plans: PlanTable, publishableKey: string | null): Promise<z.infer<typeof SettingsSchema>> {
-  const { learning, alerts } = account.settings;
+  const { learning, alerts, webhook } = account.settings;
   return {
     retention_days: retentionDays(account, plans),
     allowed_origins: account.allowedOrigins,
@@ -83,6 +104,7 @@ async function settingsOf(account: Account, plans: PlanTable, publishableKey: st
       min_sessions: alerts.minSessions,
       min_ratio: alerts.minRatio,
     },
+    webhook: { url: webhook.url, events: webhook.events, moods: webhook.moods, has_secret: account.hasWebhookSecret },
     publishable_key: publishableKey,
   };
 }
@@ -116,6 +138,17 @@ export const patchSettingsRoute = route<SettingsPatch>({
       throw beyondPlan("retention_days", `The ${account.plan} plan keeps events for at most ${planDays} days`, planDays);
     }
     const settings = patched(account.settings, body);
+    if (body.webhook?.url) {
+      try {
+        checkWebhookUrl(new URL(body.webhook.url), config.webhookAllowPrivate);
+      } catch (error) {
+        if (!(error instanceof TargetRefused)) throw error;
+        throw new HttpError(400, "Invalid field", {
+          field: "webhook.url",
+          message: `Refused: ${error.message}; webhooks go to public addresses unless the operator allows private ones`,
+        });
+      }
+    }
     const keptDays = body.retention_days === undefined ? retentionDays(account, config.plans) : (body.retention_days ?? planDays);
     if (body.alerts?.baseline_days !== undefined && body.alerts.baseline_days > keptDays) {
       throw beyondPlan(
@@ -144,7 +177,7 @@ function beyondPlan(field: string, message: string, limit: number): HttpError {
 }
 
 function patched(current: AccountSettings, body: SettingsPatch): AccountSettings {
-  const { learning, alerts } = body;
+  const { learning, alerts, webhook } = body;
   return {
     learning: {
       enabled: learning?.enabled ?? current.learning.enabled,
@@ -156,6 +189,11 @@ function patched(current: AccountSettings, body: SettingsPatch): AccountSettings
       baselineDays: alerts?.baseline_days ?? current.alerts.baselineDays,
       minSessions: alerts?.min_sessions ?? current.alerts.minSessions,
       minRatio: alerts?.min_ratio ?? current.alerts.minRatio,
+    },
+    webhook: {
+      url: webhook?.url === undefined ? current.webhook.url : webhook.url,
+      events: webhook?.events ?? current.webhook.events,
+      moods: webhook?.moods === undefined ? current.webhook.moods : webhook.moods,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ActionPolicy, Mood, MoodEvent, MoodState } from "@sessionmood/engine";
 import type { MoodChange } from "../history/session-history.js";
 import type { PlanName, PlanTable } from "../plans.js";
-import type { AccountSettings } from "../settings/account-settings.js";
+import type { AccountSettings, WebhookEvent } from "../settings/account-settings.js";
 
 export type KeyKind = "secret" | "publishable";
 
@@ -17,6 +17,15 @@ export interface Account {
   settings: AccountSettings;
   /** Actions learned from feedback that replace a mood's default (empty while none has won). */
   policy: ActionPolicy;
+  /** A webhook signing secret has been created. */
+  hasWebhookSecret: boolean;
+}
+
+/** What an account's webhook wants delivered; null where it has no URL or no secret. */
+export interface WebhookSubscription {
+  events: readonly WebhookEvent[];
+  /** mood.changed only for changes to these moods; null: every mood. */
+  moods: readonly Mood[] | null;
 }
 
 /** A live key found by its hash, with the account it opens. */
@@ -88,6 +97,8 @@ export interface EventBatch {
   newSessionsPerMonth: number;
   /** A session stores at most this many events; a batch that would pass it is not stored. */
   maxSessionEvents: number;
+  /** Mood changes it wants are queued for delivery in the batch's transaction. */
+  webhook: WebhookSubscription | null;
 }
 
 /**
@@ -271,7 +282,12 @@ export interface AlertStore {
    * transaction: an episode under way is updated or ended, a new condition opens one. Returns
    * the episodes it opened.
    */
-  reconcileAlerts(accountId: number, holding: readonly AlertCondition[], now: number): Promise<StoredAlert[]>;
+  reconcileAlerts(
+    accountId: number,
+    holding: readonly AlertCondition[],
+    now: number,
+    webhook: WebhookSubscription | null,
+  ): Promise<StoredAlert[]>;
   listAlerts(accountId: number, status: AlertStatus | "all"): Promise<StoredAlert[]>;
   /** False for an unknown id or another account's. */
   dismissAlert(accountId: number, id: number, now: number): Promise<boolean>;
@@ -290,8 +306,75 @@ export interface RetentionStore {
   purgeExpired(now: number, plans: PlanTable, limit: number): Promise<number>;
 }
 
+export type DeliveryStatus = "pending" | "delivered" | "failed";
+
+/** One webhook event in the outbox. */
+export interface Delivery {
+  id: number;
+  /** Stable across retries: the receiver's key to deduplicate on. */
+  webhookId: string;
+  event: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: number;
+  nextAttemptAt: number;
+}
+
+/** A delivery taken to be sent now, with what sending needs. */
+export interface DueDelivery extends Delivery {
+  accountId: number;
+  payload: string;
+  /** The account's webhook now (it may have been removed since). */
+  url: string | null;
+  secret: string | null;
+}
+
+/** What an attempt came to. */
+export interface AttemptResult {
+  status: DeliveryStatus;
+  statusCode: number | null;
+  error: string | null;
+  nextAttemptAt: number;
+}
+
+/** The webhook outbox: written with the changes that cause deliveries, read by the dispatcher. */
+export interface WebhookStore {
+  /** Creates or replaces the account's signing secret. */
+  setWebhookSecret(accountId: number, secret: string): Promise<void>;
+  /** The account's webhook URL and secret, when both are set. */
+  webhookTarget(accountId: number): Promise<{ url: string; secret: string } | undefined>;
+  /**
+   * Takes at most `limit` due deliveries for `leaseMs`, at most `perAccount` per account and none
+   * of `busyAccounts`; a delivery taken is not taken again until its lease runs out.
+   */
+  claimDeliveries(now: number, leaseMs: number, limit: number, perAccount: number, busyAccounts: readonly number[]): Promise<DueDelivery[]>;
+  finishAttempt(id: number, result: AttemptResult): Promise<void>;
+  /** The account's latest deliveries, newest first. */
+  listDeliveries(accountId: number, limit: number): Promise<Delivery[]>;
+  /** Queues the delivery again at once with its webhook id; undefined for another account's or an unknown id. */
+  retryDelivery(accountId: number, id: number, now: number): Promise<Delivery | undefined>;
+}
+
+/** What streams read: tokens for browsers, and the history by id. */
+export interface StreamStore {
+  createStreamToken(tokenHash: Buffer, accountId: number, expiresAt: number): Promise<void>;
+  /** The account a token opens while it lives. */
+  findStreamToken(tokenHash: Buffer, now: number): Promise<Account | undefined>;
+  /** The account's mood changes after `afterId`, by id, at most `limit`; only one session's when given. */
+  changesAfter(accountId: number, afterId: number, limit: number, sessionId?: string): Promise<StoredMoodChange[]>;
+}
+
 /** Everything the API keeps. Each method is atomic; sessions are always addressed through their account. */
-export interface Storage extends AccountStore, SessionStore, AnalyticsStore, AlertStore, RetentionStore {
+export interface Storage
+  extends AccountStore,
+    SessionStore,
+    AnalyticsStore,
+    AlertStore,
+    WebhookStore,
+    StreamStore,
+    RetentionStore {
   /** Whether the database answers. */
   isHealthy(): Promise<boolean>;
   /** Finishes what is queued, then releases the database. */

@@ -99,7 +99,7 @@ test("a database of the previous schema opens with everything in it, and takes t
   }
 
   const db = new BetterSqlite3(path, { readonly: true });
-  expect(db.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(3);
+  expect(db.prepare("SELECT max(version) FROM schema_version").pluck().get()).toBe(4);
   db.close();
 });
 
@@ -108,6 +108,6 @@ test("opening the same database again applies nothing twice", async () => {
   for (let i = 0; i < 2; i++) await new SqliteStorage({ path, synchronous: "NORMAL", onError: () => {} }).close();
 
   const db = new BetterSqlite3(path, { readonly: true });
-  expect(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all()).toEqual([1, 2, 3]);
+  expect(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all()).toEqual([1, 2, 3, 4]);
   db.close();
 });

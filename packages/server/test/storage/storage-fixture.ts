@@ -72,6 +72,7 @@ export function batch(
     month: "2026-05",
     newSessionsPerMonth: 100,
     maxSessionEvents: 10_000,
+    webhook: null,
     ...fields,
   };
 }

@@ -22,9 +22,12 @@ export interface AccountRow {
   retention_days: number | null;
   settings: string | null;
   policy: string | null;
+  has_webhook_secret: number;
 }
 
-export const ACCOUNT_COLUMNS = "a.id, a.name, a.email, a.plan, a.allowed_origins, a.retention_days, a.settings, a.policy";
+export const ACCOUNT_COLUMNS =
+  "a.id, a.name, a.email, a.plan, a.allowed_origins, a.retention_days, a.settings, a.policy, " +
+  "a.webhook_secret IS NOT NULL AS has_webhook_secret";
 
 /** Accounts, their keys and settings, on the storage's connection. */
 export class SqliteAccounts implements AccountStore {
@@ -125,6 +128,7 @@ export function toAccount(row: AccountRow): Account {
     retentionDays: row.retention_days,
     settings: settingsFrom(row.settings),
     policy: row.policy === null ? {} : (JSON.parse(row.policy) as ActionPolicy),
+    hasWebhookSecret: row.has_webhook_secret === 1,
   };
 }
 

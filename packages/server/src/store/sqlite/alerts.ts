@@ -7,8 +7,11 @@ import type {
   AlertStore,
   AlertType,
   StoredAlert,
+  WebhookSubscription,
 } from "../storage.js";
+import { alertOpenedPayload } from "../../webhooks/webhook-payload.js";
 import { ACCOUNT_COLUMNS, toAccount, type AccountRow } from "./accounts.js";
+import { SqliteWebhooks } from "./webhooks.js";
 
 interface AlertRow {
   id: number;
@@ -31,9 +34,10 @@ export class SqliteAlerts implements AlertStore {
 
   constructor(db: Database) {
     const sql = prepareStatements(db);
+    const outbox = new SqliteWebhooks(db);
     this.sql = sql;
     this.reconcile = db.transaction(
-      (accountId: number, holding: readonly AlertCondition[], now: number): StoredAlert[] => {
+      (accountId: number, holding: readonly AlertCondition[], now: number, webhook: WebhookSubscription | null): StoredAlert[] => {
         const conditions = new Map(holding.map((condition) => [keyOf(condition), condition]));
         for (const row of sql.underWay.all(accountId) as AlertRow[]) {
           const condition = conditions.get(keyOf(row));
@@ -44,14 +48,21 @@ export class SqliteAlerts implements AlertStore {
         return [...conditions.values()].map((condition) => {
           const { type, page } = condition;
           const id = Number(sql.insert.run({ accountId, type, page, now, ...reading(condition) }).lastInsertRowid);
+          const payload = webhook && alertOpenedPayload(webhook, { ...condition, id, startedAt: now });
+          if (payload) outbox.enqueue(accountId, "alert.opened", payload, now);
           return toAlert(sql.find.get(id) as AlertRow);
         });
       },
     );
   }
 
-  async reconcileAlerts(accountId: number, holding: readonly AlertCondition[], now: number): Promise<StoredAlert[]> {
-    return this.reconcile.immediate(accountId, holding, now);
+  async reconcileAlerts(
+    accountId: number,
+    holding: readonly AlertCondition[],
+    now: number,
+    webhook: WebhookSubscription | null,
+  ): Promise<StoredAlert[]> {
+    return this.reconcile.immediate(accountId, holding, now, webhook);
   }
 
   async listAlerts(accountId: number, status: AlertStatus | "all"): Promise<StoredAlert[]> {

@@ -181,6 +181,34 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX alerts_by_account ON alerts (account_id, ended_at);
   `,
+  // Live: the webhook signing secret, the durable outbox of deliveries, stream tokens, and mood
+  // changes by id for streams resuming from Last-Event-ID.
+  `
+  ALTER TABLE accounts ADD COLUMN webhook_secret TEXT;
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    webhook_id TEXT NOT NULL UNIQUE,
+    event TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_status_code INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    -- While a process delivers it, no other takes it; after a crash it is taken again once this passes.
+    lease_until INTEGER
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_deliveries_by_account ON webhook_deliveries (account_id, id);
+  CREATE TABLE stream_tokens (
+    token_hash BLOB PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX mood_changes_by_account_id ON mood_changes (account_id, id);
+  `,
 ];
 
 /** Brings the schema up to `target` (the latest version by default); returns the version it is at. */

@@ -31,6 +31,8 @@ export class SqliteRetention implements RetentionStore {
         sql.deleteExpiredVisits,
         sql.deleteExpiredPageHours,
         sql.deleteExpiredAlerts,
+        sql.deleteExpiredDeliveries,
+        sql.deleteExpiredStreamTokens,
       ]) {
         if (left > 0) left -= history.run({ ...params, limit: left }).changes;
       }
@@ -98,6 +100,17 @@ function prepareStatements(db: Database) {
          SELECT x.id FROM accounts a CROSS JOIN alerts x
          ON x.account_id = a.id AND x.ended_at < ${cutoff}
          LIMIT :limit)`,
+    ),
+    // A delivery still pending is kept whatever its age: its retries end on their own within a day.
+    deleteExpiredDeliveries: db.prepare(
+      `DELETE FROM webhook_deliveries WHERE id IN (
+         SELECT d.id FROM accounts a CROSS JOIN webhook_deliveries d
+         ON d.account_id = a.id AND d.created_at < ${cutoff} AND d.status <> 'pending'
+         LIMIT :limit)`,
+    ),
+    deleteExpiredStreamTokens: db.prepare(
+      `DELETE FROM stream_tokens WHERE token_hash IN (
+         SELECT token_hash FROM stream_tokens WHERE expires_at < :now LIMIT :limit)`,
     ),
     uncountEvents: db.prepare("UPDATE sessions SET event_count = event_count - ? WHERE pk = ?"),
     emptiedSessions: db.prepare("SELECT pk, account_id FROM sessions WHERE event_count = 0 LIMIT ?"),

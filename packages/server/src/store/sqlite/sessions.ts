@@ -17,6 +17,8 @@ import {
 } from "../storage.js";
 import { prepareActionStats } from "./action-stats.js";
 import { SqliteHistory } from "./history.js";
+import { SqliteWebhooks } from "./webhooks.js";
+import { moodChangedPayload } from "../../webhooks/webhook-payload.js";
 import { settingsFrom } from "../../settings/account-settings.js";
 
 interface QueuedBatch {
@@ -51,6 +53,7 @@ export class SqliteSessions implements SessionStore {
   private queued: QueuedBatch[] = [];
 
   private readonly history: SqliteHistory;
+  private readonly outbox: SqliteWebhooks;
 
   constructor(db: Database) {
     const sql = prepareStatements(db);
@@ -58,6 +61,7 @@ export class SqliteSessions implements SessionStore {
     const actionStats = prepareActionStats(db);
     this.sql = sql;
     this.history = history;
+    this.outbox = new SqliteWebhooks(db);
     this.inTransaction = {
       recordBatch: db.transaction((batch: EventBatch) => this.writeBatch(batch)),
       recordGroup: db.transaction((group: readonly QueuedBatch[]) => group.map(({ batch }) => this.writeBatch(batch))),
@@ -280,6 +284,12 @@ export class SqliteSessions implements SessionStore {
     const page = last?.page ?? previous.page;
     const totalEvents = previousCount + batch.events.length;
     this.sql.updateSession.run(receivedAt, totalEvents, mood, page, JSON.stringify(state), pk);
+    if (batch.webhook) {
+      for (const change of changes) {
+        const payload = moodChangedPayload(batch.webhook, change);
+        if (payload) this.outbox.enqueue(accountId, "mood.changed", payload, receivedAt);
+      }
+    }
     return { kind: "stored", totalEvents, state, changes };
   }
 

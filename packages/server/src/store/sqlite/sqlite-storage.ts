@@ -11,7 +11,10 @@ import type {
   ActivityRow,
   AlertCondition,
   AlertStatus,
+  AttemptResult,
   BatchOutcome,
+  Delivery,
+  DueDelivery,
   EventBatch,
   Feedback,
   FrustrationCount,
@@ -27,6 +30,7 @@ import type {
   StoredMoodChange,
   StoredSession,
   TimeRange,
+  WebhookSubscription,
 } from "../storage.js";
 import { WalCheckpointer } from "../wal-checkpointer.js";
 import { SqliteAccounts } from "./accounts.js";
@@ -35,6 +39,8 @@ import { SqliteAnalytics } from "./analytics.js";
 import { migrate } from "./migrations.js";
 import { SqliteRetention } from "./retention.js";
 import { SqliteSessions } from "./sessions.js";
+import { SqliteStreams } from "./streams.js";
+import { SqliteWebhooks } from "./webhooks.js";
 
 export interface SqliteStorageOptions {
   /** File path, or `:memory:`. */
@@ -52,6 +58,8 @@ export class SqliteStorage implements Storage {
   private readonly sessions: SqliteSessions;
   private readonly analytics: SqliteAnalytics;
   private readonly alerts: SqliteAlerts;
+  private readonly webhooks: SqliteWebhooks;
+  private readonly streams: SqliteStreams;
   private readonly retention: SqliteRetention;
   private readonly ping;
 
@@ -72,6 +80,8 @@ export class SqliteStorage implements Storage {
     this.sessions = new SqliteSessions(this.db);
     this.analytics = new SqliteAnalytics(this.db);
     this.alerts = new SqliteAlerts(this.db);
+    this.webhooks = new SqliteWebhooks(this.db);
+    this.streams = new SqliteStreams(this.db);
     this.retention = new SqliteRetention(this.db);
     this.ping = this.db.prepare("SELECT 1").pluck();
   }
@@ -171,8 +181,55 @@ export class SqliteStorage implements Storage {
     return this.analytics.frustration(accountId, range);
   }
 
-  reconcileAlerts(accountId: number, holding: readonly AlertCondition[], now: number): Promise<StoredAlert[]> {
-    return this.alerts.reconcileAlerts(accountId, holding, now);
+  reconcileAlerts(
+    accountId: number,
+    holding: readonly AlertCondition[],
+    now: number,
+    webhook: WebhookSubscription | null,
+  ): Promise<StoredAlert[]> {
+    return this.alerts.reconcileAlerts(accountId, holding, now, webhook);
+  }
+
+  setWebhookSecret(accountId: number, secret: string): Promise<void> {
+    return this.webhooks.setWebhookSecret(accountId, secret);
+  }
+
+  webhookTarget(accountId: number): Promise<{ url: string; secret: string } | undefined> {
+    return this.webhooks.webhookTarget(accountId);
+  }
+
+  claimDeliveries(
+    now: number,
+    leaseMs: number,
+    limit: number,
+    perAccount: number,
+    busyAccounts: readonly number[],
+  ): Promise<DueDelivery[]> {
+    return this.webhooks.claimDeliveries(now, leaseMs, limit, perAccount, busyAccounts);
+  }
+
+  finishAttempt(id: number, result: AttemptResult): Promise<void> {
+    return this.webhooks.finishAttempt(id, result);
+  }
+
+  listDeliveries(accountId: number, limit: number): Promise<Delivery[]> {
+    return this.webhooks.listDeliveries(accountId, limit);
+  }
+
+  retryDelivery(accountId: number, id: number, now: number): Promise<Delivery | undefined> {
+    return this.webhooks.retryDelivery(accountId, id, now);
+  }
+
+  createStreamToken(tokenHash: Buffer, accountId: number, expiresAt: number): Promise<void> {
+    return this.streams.createStreamToken(tokenHash, accountId, expiresAt);
+  }
+
+  findStreamToken(tokenHash: Buffer, now: number): Promise<Account | undefined> {
+    return this.streams.findStreamToken(tokenHash, now);
+  }
+
+  changesAfter(accountId: number, afterId: number, limit: number, sessionId?: string): Promise<StoredMoodChange[]> {
+    return this.streams.changesAfter(accountId, afterId, limit, sessionId);
   }
 
   listAlerts(accountId: number, status: AlertStatus | "all"): Promise<StoredAlert[]> {
