@@ -116,6 +116,7 @@ const ENVIRONMENT = z.object({
     .pipe(z.number({ error: "a number from 0.0001 to 100" }).min(0.0001, "a number from 0.0001 to 100").max(100, "a number from 0.0001 to 100"))
     .optional(),
   SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE: oneOf(["0", "1"]).optional(),
+  SESSIONMOOD_WEBHOOK_TIMEOUT_MS: integer(100, 60_000).optional(),
 });
 
 /**
@@ -143,6 +144,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
     sdkPath: vars.SESSIONMOOD_SDK_PATH,
     webhookRetryScale: vars.SESSIONMOOD_WEBHOOK_RETRY_SCALE,
     webhookAllowPrivate: vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === undefined ? undefined : vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === "1",
+    webhookTimeoutMs: vars.SESSIONMOOD_WEBHOOK_TIMEOUT_MS,
     demo: vars.SESSIONMOOD_DEMO !== "0" && vars.NODE_ENV !== "production",
     logLevel: vars.LOG_LEVEL,
   };

@@ -60,7 +60,8 @@ export class WebhookDispatcher {
     const free = LIMITS.WEBHOOK_CONCURRENCY - this.sending.size;
     if (free <= 0) return;
     const now = this.config.now();
-    const leaseMs = this.config.webhookTimeoutMs + LIMITS.WEBHOOK_TIMEOUT_MS;
+    // Long enough for the attempt and recording it; a crashed process's deliveries are free again after it.
+    const leaseMs = 2 * this.config.webhookTimeoutMs;
     const due = await this.storage.claimDeliveries(now, leaseMs, free, LIMITS.WEBHOOK_CONCURRENCY_PER_ACCOUNT, [
       ...this.inFlight.keys(),
     ]);
