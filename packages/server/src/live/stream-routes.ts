@@ -83,7 +83,7 @@ async function openStream(
   const send = (change: StoredMoodChange) => {
     if (change.id <= lastSent && resumeAfter !== undefined) return;
     lastSent = Math.max(lastSent, change.id);
-    write(res, `id: ${change.id}\nevent: mood\ndata: ${JSON.stringify({ session_id: change.sessionId, ...changeBody(change) })}\n\n`);
+    write(res, frameOf(change));
   };
   const heartbeat = setInterval(() => write(res, ": heartbeat\n\n"), LIMITS.STREAM_HEARTBEAT_MS);
   const unsubscribe = hub.subscribe(accountId, {
@@ -105,12 +105,30 @@ async function openStream(
   return RESPONSE_TAKEN;
 }
 
-/** Writes, or drops a client that lets too much pile up unread rather than buffering without end. */
+/** A change as an event, written once however many streams carry it. */
+const frames = new WeakMap<StoredMoodChange, string>();
+function frameOf(change: StoredMoodChange): string {
+  let frame = frames.get(change);
+  if (frame === undefined) {
+    frame = `id: ${change.id}\nevent: mood\ndata: ${JSON.stringify({ session_id: change.sessionId, ...changeBody(change) })}\n\n`;
+    frames.set(change, frame);
+  }
+  return frame;
+}
+
+/**
+ * Writes, or drops a client that lets too much pile up unread rather than buffering without end.
+ * What one tick writes to a stream goes out in one packet.
+ */
 function write(res: ServerResponse, chunk: string): void {
   if (res.destroyed) return;
   if (res.writableLength > LIMITS.STREAM_BUFFER_BYTES) {
     res.destroy();
     return;
+  }
+  if (res.writableCorked === 0) {
+    res.cork();
+    process.nextTick(() => res.uncork());
   }
   res.write(chunk);
 }

@@ -14,6 +14,9 @@ interface DeliveryRow {
   next_attempt_at: number;
 }
 
+/** Due deliveries looked at per free slot: enough to find other accounts' behind one account's backlog. */
+const SCAN_PER_SLOT = 8;
+
 const COLUMNS = "id, webhook_id, event, status, attempts, last_status_code, last_error, created_at, next_attempt_at";
 
 /** The webhook outbox, on the storage's connection. */
@@ -26,7 +29,19 @@ export class SqliteWebhooks implements WebhookStore {
     this.sql = sql;
     this.claim = db.transaction(
       (now: number, leaseMs: number, limit: number, perAccount: number, busyAccounts: readonly number[]): DueDelivery[] => {
-        const rows = sql.claim.all({ now, leaseUntil: now + leaseMs, limit, perAccount, busy: JSON.stringify(busyAccounts) }) as (DeliveryRow & {
+        // The oldest due first, a few per account and none of an account already at its share,
+        // so one dead receiver cannot hold every slot; read by the due index, never the backlog.
+        const taken = new Map<number, number>(busyAccounts.map((account) => [account, perAccount]));
+        const chosen: number[] = [];
+        for (const row of sql.due.iterate({ now, scan: limit * SCAN_PER_SLOT }) as Iterable<{ id: number; account_id: number }>) {
+          const count = taken.get(row.account_id) ?? 0;
+          if (count >= perAccount) continue;
+          taken.set(row.account_id, count + 1);
+          chosen.push(row.id);
+          if (chosen.length === limit) break;
+        }
+        if (chosen.length === 0) return [];
+        const rows = sql.lease.all({ leaseUntil: now + leaseMs, ids: JSON.stringify(chosen) }) as (DeliveryRow & {
           account_id: number;
           payload: string;
           url: string | null;
@@ -105,17 +120,13 @@ function prepareStatements(db: Database) {
     target: db.prepare(
       "SELECT json_extract(settings, '$.webhook.url') AS url, webhook_secret AS secret FROM accounts WHERE id = ?",
     ),
-    // Oldest due first, a few per account, none of an account already at its share: one dead
-    // receiver cannot hold every slot.
-    claim: db.prepare(
-      `UPDATE webhook_deliveries SET lease_until = :leaseUntil
-       WHERE id IN (
-         SELECT id FROM (
-           SELECT id, row_number() OVER (PARTITION BY account_id ORDER BY next_attempt_at, id) AS place
-           FROM webhook_deliveries
-           WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
-             AND account_id NOT IN (SELECT value FROM json_each(:busy)))
-         WHERE place <= :perAccount ORDER BY id LIMIT :limit)
+    due: db.prepare(
+      `SELECT id, account_id FROM webhook_deliveries
+       WHERE status = 'pending' AND next_attempt_at <= :now AND (lease_until IS NULL OR lease_until <= :now)
+       ORDER BY next_attempt_at LIMIT :scan`,
+    ),
+    lease: db.prepare(
+      `UPDATE webhook_deliveries SET lease_until = :leaseUntil WHERE id IN (SELECT value FROM json_each(:ids))
        RETURNING ${COLUMNS}, account_id, payload,
          (SELECT json_extract(settings, '$.webhook.url') FROM accounts WHERE id = account_id) AS url,
          (SELECT webhook_secret FROM accounts WHERE id = account_id) AS secret`,
