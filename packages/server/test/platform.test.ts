@@ -69,6 +69,13 @@ describe("a running server", () => {
         "/v1/analytics/actions",
         "/v1/alerts",
         "/v1/alerts/{id}/dismiss",
+        "/v1/stream",
+        "/v1/sessions/{id}/stream",
+        "/v1/stream-tokens",
+        "/v1/webhooks/secret",
+        "/v1/webhooks/deliveries",
+        "/v1/webhooks/deliveries/{id}/retry",
+        "/v1/webhooks/test",
         "/health",
       ]),
     );
@@ -88,6 +95,8 @@ describe("a running server", () => {
     expect(Object.keys(schemas.Trend.properties)).toEqual(["from", "to", "interval", "tz", "buckets"]);
     expect(schemas.Alert.properties.type.enum).toEqual(["frustration_spike", "page_hotspot", "sustained_rise"]);
     expect(schemas.EventsStored.properties.policy).toBeDefined();
+    expect(schemas.WebhookDelivery.properties.status.enum).toEqual(["pending", "delivered", "failed"]);
+    expect(body.paths["/v1/stream"].get.security).toContainEqual({ streamToken: [] });
     expect(JSON.stringify(body)).not.toMatch(/"\$ref":"#\/components\/schemas\/undefined"/);
   });
 

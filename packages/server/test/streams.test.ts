@@ -1,5 +1,6 @@
 import { EventSource } from "eventsource";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { LIMITS } from "../src/limits.js";
 import { RAGE, startTestServer, until, type Account, type TestServer } from "./test-server.js";
 
 let server: TestServer;
@@ -109,6 +110,18 @@ describe("streams", () => {
     expect((await open(`/v1/stream?key=${shop.secret}`)).status).toBe(401);
     expect((await server.call("POST", "/v1/stream-tokens", { key: shop.secret, body: { ttl_seconds: 3601 } })).body.field).toBe("ttl_seconds");
     expect((await server.call("POST", "/v1/stream-tokens", { key: shop.publishable, body: {} })).status).toBe(403);
+  });
+
+  test("an account may hold a bounded number of streams open", async () => {
+    const shop = await server.signUp();
+    const open = () => fetch(`${server.url}/v1/stream`, { headers: { "x-api-key": shop.secret } });
+    const streams = await Promise.all(Array.from({ length: LIMITS.STREAMS_PER_ACCOUNT }, open));
+    expect(streams.every((response) => response.status === 200)).toBe(true);
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBeTruthy();
+    await Promise.all(streams.map((response) => response.body?.cancel()));
+    await expect.poll(async () => (await open().then(async (r) => (await r.body?.cancel(), r.status)))).toBe(200);
   });
 
   test("the server's shutdown ends open streams", async () => {
