@@ -11,6 +11,9 @@ test.each([
   [{ SESSIONMOOD_RATE_LIMIT: "-1" }, /^SESSIONMOOD_RATE_LIMIT="-1" is not allowed/],
   [{ SESSIONMOOD_MAX_SESSION_EVENTS: "0" }, /^SESSIONMOOD_MAX_SESSION_EVENTS="0" is not allowed/],
   [{ SESSIONMOOD_DEMO: "yes" }, /^SESSIONMOOD_DEMO="yes" is not allowed: it must be one of 0, 1$/],
+  [{ SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE: "true" }, /^SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE="true" is not allowed: it must be one of 0, 1$/],
+  [{ SESSIONMOOD_WEBHOOK_RETRY_SCALE: "fast" }, /^SESSIONMOOD_WEBHOOK_RETRY_SCALE="fast" is not allowed/],
+  [{ SESSIONMOOD_WEBHOOK_TIMEOUT_MS: "5" }, /^SESSIONMOOD_WEBHOOK_TIMEOUT_MS="5" is not allowed/],
 ])("%j is refused in one line naming the variable and what is allowed", (env, message) => {
   expect(() => configFromEnv(env)).toThrow(ConfigError);
   expect(() => configFromEnv(env)).toThrow(message);
@@ -30,14 +33,27 @@ test("the limits come from the environment", () => {
   });
 });
 
-test("the server refuses to start with a bad variable, in one line and without a stack trace", async () => {
+async function failedStart(env: Record<string, string>): Promise<string> {
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { ...process.env, PORT: "abc", SESSIONMOOD_DEMO: "0" },
+    env: { ...process.env, SESSIONMOOD_DEMO: "0", PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise((resolve) => child.once("close", resolve));
   expect(code).toBe(1);
-  expect(stderr.trim()).toBe('SessionMood server failed to start: PORT="abc" is not allowed: it must be a whole number from 0 to 65535');
+  return stderr.trim();
+}
+
+test("the server refuses to start with a bad variable, in one line and without a stack trace", async () => {
+  expect(await failedStart({ PORT: "abc" })).toBe(
+    'SessionMood server failed to start: PORT="abc" is not allowed: it must be a whole number from 0 to 65535',
+  );
+});
+
+test("the server refuses to start on a database path it cannot write, naming the path, in one line", async () => {
+  // A directory cannot be made inside a file, whoever runs the server.
+  const stderr = await failedStart({ SESSIONMOOD_DB: `${SERVER_ENTRY}/data/sessionmood.db` });
+  expect(stderr.split("\n")).toHaveLength(1);
+  expect(stderr).toMatch(/^SessionMood server failed to start: SESSIONMOOD_DB=".*index\.js\/data\/sessionmood\.db" cannot be opened for writing: /);
 });
