@@ -10,6 +10,7 @@ import { streamTokenRoute } from "./live/stream-tokens.js";
 import type { Route } from "./http/route.js";
 import { generateKeysRoute } from "./keys/generate-keys.js";
 import { rotateKeyRoute } from "./keys/rotate-key.js";
+import { metricsRoute } from "./metrics/metrics-route.js";
 import { openApiRoute } from "./openapi/openapi-route.js";
 import { activeSessionsRoute } from "./sessions/active-sessions.js";
 import { deleteSessionRoute } from "./sessions/delete-session.js";
@@ -49,6 +50,7 @@ const API_ROUTES: readonly Route[] = [
   generateKeysRoute,
   rotateKeyRoute,
   healthRoute,
+  metricsRoute,
 ];
 
 /** The route table: the API and its own description. */

@@ -6,6 +6,7 @@ import { resolveConfig, type ServerConfig } from "./config.js";
 import { issueDemoKey } from "./demo/demo-key.js";
 import { KeyCache } from "./keys/key-cache.js";
 import { MoodHub } from "./live/mood-hub.js";
+import { createMetrics } from "./metrics/server-metrics.js";
 import { LIMITS } from "./limits.js";
 import { createLog, type Logger } from "./logger.js";
 import { scheduleRetentionPurge } from "./retention/retention-purge.js";
@@ -37,10 +38,13 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const config = resolveConfig(overrides);
   const log = createLog(config);
   const { logger } = log;
-  const storage = openStorage(config, logger);
+  let commitSeconds: ((seconds: number) => void) | undefined;
+  const storage = openStorage(config, logger, (seconds) => commitSeconds?.(seconds));
   const keys = new KeyCache(storage);
   const lifecycle = { closing: false };
   const hub = new MoodHub();
+  const metrics = createMetrics({ queueDepth: () => storage.queueDepth(), openStreams: () => hub.total() });
+  commitSeconds = (seconds) => metrics.commitSeconds.observe(seconds);
   const webhooks = new WebhookDispatcher(storage, config, logger);
   let stopPurge: (() => Promise<void>) | undefined;
   let stopAlerts: (() => Promise<void>) | undefined;
@@ -59,7 +63,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     });
     stopAlerts = scheduleAlertEvaluation({ storage, plans: config.plans, intervalMs: config.alertIntervalMs, now: config.now, logger });
     webhooks.start();
-    server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey, hub, webhooks }));
+    server.on("request", createApp({ config, storage, keys, logger, lifecycle, demoKey, hub, webhooks, metrics }));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(config.port, config.host, resolve);

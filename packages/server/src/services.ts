@@ -1,6 +1,7 @@
 import type { ServerConfig } from "./config.js";
 import type { KeyCache } from "./keys/key-cache.js";
 import type { MoodHub } from "./live/mood-hub.js";
+import type { ServerMetrics } from "./metrics/server-metrics.js";
 import type { Logger } from "./logger.js";
 import type { Storage } from "./store/storage.js";
 import type { WebhookDispatcher } from "./webhooks/webhook-dispatcher.js";
@@ -18,6 +19,7 @@ export interface Services {
   hub: MoodHub;
   /** Delivers the webhook outbox; woken when a change was queued. */
   webhooks: WebhookDispatcher;
+  metrics: ServerMetrics;
   /** The publishable key the demo pages use, when the demo is on. */
   demoKey: string | undefined;
 }

@@ -1,4 +1,5 @@
 import { MoodHub } from "../src/live/mood-hub.js";
+import { createMetrics } from "../src/metrics/server-metrics.js";
 import { DEFAULT_SETTINGS } from "../src/settings/account-settings.js";
 import { WebhookDispatcher } from "../src/webhooks/webhook-dispatcher.js";
 import { createServer } from "node:http";
@@ -42,6 +43,7 @@ test("when too many batches wait to be stored, a batch is answered 503 with Retr
     demoKey: undefined,
     hub: new MoodHub(),
     webhooks: new WebhookDispatcher(storage, config, logger),
+    metrics: createMetrics({ queueDepth: () => 0, openStreams: () => 0 }),
   });
   const server = createServer(app).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -113,6 +113,10 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
       );
       return true;
     }
+    const route = found.route;
+    res.once("finish", () =>
+      services.metrics.requests.inc({ route: route.path, method: route.method, status: String(res.statusCode) }),
+    );
     answer(req, res, found, pathMatch, queryAt === -1 ? "" : url.slice(queryAt + 1)).catch((error: unknown) =>
       answerError(error, req, res, services.logger),
     );

@@ -38,6 +38,13 @@ export class MoodHub {
     return this.subscribers.get(accountId)?.size ?? 0;
   }
 
+  /** Streams open on every account. */
+  total(): number {
+    let open = 0;
+    for (const subscribers of this.subscribers.values()) open += subscribers.size;
+    return open;
+  }
+
   /** Ends every stream: at shutdown. */
   closeAll(): void {
     for (const subscribers of this.subscribers.values()) for (const subscriber of [...subscribers]) subscriber.onClose();

@@ -34,7 +34,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
     429: ["The plan's new sessions for this month are used up (with reset_at), or too many requests (Retry-After)."],
     503: ["Too many batches are waiting to be stored; retry after Retry-After seconds."],
   },
-  async handle({ params, body, caller, now, req }, { config, storage, hub, webhooks }) {
+  async handle({ params, body, caller, now, req }, { config, storage, hub, webhooks, metrics }) {
     const sessionId = sessionIdOf(params);
     const { account } = caller;
     if (caller.keyKind === "publishable" && !body.allowBots && isbot(req.headers["user-agent"])) {
@@ -80,6 +80,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
           message: "This session was erased and takes no more events",
         });
       case "stored":
+        metrics.ingestedEvents.inc(body.events.length);
         if (outcome.changes.length > 0) {
           hub.publish(account.id, outcome.changes);
           if (webhookSubscription(account)) webhooks.wake();

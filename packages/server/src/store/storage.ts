@@ -377,6 +377,8 @@ export interface Storage
     RetentionStore {
   /** Whether the database answers. */
   isHealthy(): Promise<boolean>;
+  /** Batches waiting for their commit now. */
+  queueDepth(): number;
   /** Finishes what is queued, then releases the database. */
   close(): Promise<void>;
 }

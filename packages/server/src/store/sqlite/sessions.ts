@@ -55,7 +55,10 @@ export class SqliteSessions implements SessionStore {
   private readonly history: SqliteHistory;
   private readonly outbox: SqliteWebhooks;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly onCommit: (seconds: number) => void = () => {},
+  ) {
     const sql = prepareStatements(db);
     const history = new SqliteHistory(db);
     const actionStats = prepareActionStats(db);
@@ -158,6 +161,7 @@ export class SqliteSessions implements SessionStore {
     const group = this.queued;
     if (group.length === 0) return;
     this.queued = [];
+    const started = performance.now();
     let outcomes: (BatchOutcome | Error)[];
     try {
       outcomes = this.inTransaction.recordGroup(group);
@@ -170,12 +174,17 @@ export class SqliteSessions implements SessionStore {
         }
       });
     }
+    this.onCommit((performance.now() - started) / 1000);
     group.forEach(({ resolve, reject }, i) => {
       const outcome = outcomes[i]!;
       if (outcome instanceof Error) reject(outcome);
       else resolve(outcome);
     });
   };
+
+  queueDepth(): number {
+    return this.queued.length;
+  }
 
   async findSession(accountId: number, sessionId: string): Promise<StoredSession | undefined> {
     return this.readSession(accountId, sessionId);

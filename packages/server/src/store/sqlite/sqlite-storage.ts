@@ -48,6 +48,8 @@ export interface SqliteStorageOptions {
   synchronous: "NORMAL" | "FULL";
   /** Hears of problems in the background, where no caller is waiting for them (the server logs them). */
   onError(error: unknown, context: string): void;
+  /** Hears how long each group commit took. */
+  onCommit?(seconds: number): void;
 }
 
 /** The Storage on one SQLite file, in WAL mode, with every statement prepared once. */
@@ -77,7 +79,7 @@ export class SqliteStorage implements Storage {
       );
     }
     this.accounts = new SqliteAccounts(this.db);
-    this.sessions = new SqliteSessions(this.db);
+    this.sessions = new SqliteSessions(this.db, options.onCommit);
     this.analytics = new SqliteAnalytics(this.db);
     this.alerts = new SqliteAlerts(this.db);
     this.webhooks = new SqliteWebhooks(this.db);
@@ -246,6 +248,10 @@ export class SqliteStorage implements Storage {
 
   purgeExpired(now: number, plans: PlanTable, limit: number): Promise<number> {
     return this.retention.purgeExpired(now, plans, limit);
+  }
+
+  queueDepth(): number {
+    return this.sessions.queueDepth();
   }
 
   async isHealthy(): Promise<boolean> {
