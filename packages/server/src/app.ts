@@ -1,6 +1,7 @@
 import type { RequestListener } from "node:http";
 import express from "express";
 import { demoRouter } from "./demo/demo-router.js";
+import { docsRouter } from "./docs/docs-router.js";
 import { apiRouter } from "./http/api-router.js";
 import { errorHandler, routeNotFound } from "./http/error-handler.js";
 import { requestContext } from "./http/request-context.js";
@@ -10,8 +11,8 @@ import type { Services } from "./services.js";
 
 /**
  * The whole HTTP service as a request listener; it does not listen (see `startServer`). The API's
- * route table is answered by its own router; Express serves files (the SDK bundle, the demo) and
- * answers everything else with a JSON 404.
+ * route table is answered by its own router; Express serves files (the SDK bundle, the API
+ * reference, the demo) and answers everything else with a JSON 404.
  */
 export function createApp(services: Services): RequestListener {
   const app = express();
@@ -21,6 +22,7 @@ export function createApp(services: Services): RequestListener {
 
   app.use(requestContext(services.logger));
   app.use(sdkRouter(services));
+  app.use(docsRouter());
   if (services.demoKey !== undefined) app.use(demoRouter(services.demoKey, services));
   app.use(routeNotFound);
   app.use(errorHandler(services.logger));

@@ -100,6 +100,19 @@ describe("a running server", () => {
     expect(JSON.stringify(body)).not.toMatch(/"\$ref":"#\/components\/schemas\/undefined"/);
   });
 
+  test("/docs is a reference page over the OpenAPI document, its assets served from the installed package", async () => {
+    const page = await fetch(`${server.url}/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<script src="/docs/reference.js"></script>');
+    expect(await (await fetch(`${server.url}/docs/reference.js`)).text()).toContain('url: "/v1/openapi.json"');
+    for (const asset of html.matchAll(/(?:src|href)="(\/docs\/assets\/[^"]+)"/g)) {
+      const response = await fetch(server.url + asset[1]);
+      expect(response.status).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
   test("without an SDK build, the bundle URL answers 404 JSON", async () => {
     const missing = await startTestServer({ sdkPath: join(server.dir, "absent.js") });
     try {
