@@ -34,6 +34,8 @@ export interface ServerConfig {
   webhookAllowPrivate: boolean;
   /** How long a webhook receiver has to answer. */
   webhookTimeoutMs: number;
+  /** Proxies in front of the server whose X-Forwarded-For is believed for client addresses (0: none). */
+  trustProxy: number;
   logLevel: LevelWithSilent;
   /** Where JSON log lines go; standard output when unset. */
   logDestination: DestinationStream | undefined;
@@ -70,6 +72,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     webhookRetryScale: 1,
     webhookAllowPrivate: false,
     webhookTimeoutMs: LIMITS.WEBHOOK_TIMEOUT_MS,
+    trustProxy: 0,
     logLevel: "info",
     logDestination: undefined,
     // From src/ and dist/ alike: packages/server/<dir>/ → packages/sdk/dist/.
@@ -117,6 +120,7 @@ const ENVIRONMENT = z.object({
     .optional(),
   SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE: oneOf(["0", "1"]).optional(),
   SESSIONMOOD_WEBHOOK_TIMEOUT_MS: integer(100, 60_000).optional(),
+  SESSIONMOOD_TRUST_PROXY: integer(0, 10).optional(),
 });
 
 /**
@@ -145,6 +149,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): Partial<ServerConfig> {
     webhookRetryScale: vars.SESSIONMOOD_WEBHOOK_RETRY_SCALE,
     webhookAllowPrivate: vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === undefined ? undefined : vars.SESSIONMOOD_WEBHOOK_ALLOW_PRIVATE === "1",
     webhookTimeoutMs: vars.SESSIONMOOD_WEBHOOK_TIMEOUT_MS,
+    trustProxy: vars.SESSIONMOOD_TRUST_PROXY,
     demo: vars.SESSIONMOOD_DEMO !== "0" && vars.NODE_ENV !== "production",
     logLevel: vars.LOG_LEVEL,
   };

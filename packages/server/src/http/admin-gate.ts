@@ -11,13 +11,16 @@ import { HttpError, tooManyRequests } from "./http-error.js";
  * token), and an address that keeps presenting wrong tokens is refused with 429 for a while,
  * whatever it presents. Without one, everyone passes.
  */
-export function createAdminGate(adminToken: string | undefined): (req: IncomingMessage, now: number) => void {
+export function createAdminGate(
+  adminToken: string | undefined,
+  trustedProxies: number,
+): (req: IncomingMessage, now: number) => void {
   if (adminToken === undefined) return () => {};
   // Hashing first gives the constant-time comparison inputs of equal length.
   const expected = hashKey(adminToken);
   const failures = new BurstLimiter(LIMITS.ADMIN_FAILURES_PER_MINUTE, LIMITS.RATE_LIMIT_CLIENTS);
   return (req, now) => {
-    const address = clientAddress(req);
+    const address = clientAddress(req, trustedProxies);
     const waitMs = failures.waitFor(address, now);
     if (waitMs > 0) throw tooManyRequests("Too many wrong admin tokens from this address", waitMs);
     const token = bearerToken(req);

@@ -35,7 +35,7 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
   const { config } = services;
   const limiter =
     config.rateLimitPerMinute > 0 ? new BurstLimiter(config.rateLimitPerMinute, LIMITS.RATE_LIMIT_CLIENTS) : null;
-  const adminGate = createAdminGate(config.adminToken);
+  const adminGate = createAdminGate(config.adminToken, config.trustProxy);
 
   const answer = async (req: IncomingMessage, res: ServerResponse, match: CompiledRoute, path: RegExpExecArray, query: string) => {
     const { route } = match;
@@ -60,7 +60,7 @@ export function apiRouter(routes: readonly Route[], services: Services): ApiRout
       request.caller = await identifyCaller(services.keys, req, onlyValue(search, "key"), kinds, now);
       if (route.crossOrigin) checkOrigin(request.caller.account, req.headers.origin);
       if (route.burstLimited && limiter) {
-        const waitMs = limiter.take(`${request.caller.keyHash.toString("base64")} ${clientAddress(req)}`, now);
+        const waitMs = limiter.take(`${request.caller.keyHash.toString("base64")} ${clientAddress(req, config.trustProxy)}`, now);
         if (waitMs > 0) {
           const perMinute = config.rateLimitPerMinute;
           throw tooManyRequests(`More than ${perMinute} requests a minute from this address with this key`, waitMs, {
