@@ -24,6 +24,6 @@ tag.onload = () => {
   const tracker = window.SessionMood?.tracker;
   if (!tracker) return;
   panel.showMood(tracker.getMood());
-  tracker.onMood((mood) => panel.showMood(mood));
+  tracker.onUpdate((mood) => panel.showMood(mood));
 };
 document.head.append(tag);

@@ -22,7 +22,7 @@ const { key, endpoint } = window.SESSIONMOOD_DEMO ?? {};
 const tracker = init({ key, endpoint, localScoring, transport: { flushMs: 1000 } });
 window.tracker = tracker;
 panel.showMood(tracker.getMood());
-tracker.onMood((mood) => panel.showMood(mood));
+tracker.onUpdate((mood) => panel.showMood(mood));
 
 const cart = [];
 const view = document.getElementById("view");

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { init } from "./init.js";
+import { localScoring } from "./localScoring.js";
 import type { TrackerOptions } from "./options.js";
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
@@ -17,7 +18,7 @@ const OFF = {
 } as const;
 
 /** Just enough of a browser tab for `init`: storage, listeners, a user agent, and a server that accepts everything. */
-function fakeTab(userAgent = CHROME, webdriver = false) {
+function fakeTab(userAgent = CHROME, webdriver = false, answer: object = {}) {
   const items = new Map<string, string>();
   const target = { addEventListener() {}, removeEventListener() {} };
   vi.stubGlobal("document", { ...target, visibilityState: "visible" });
@@ -33,7 +34,7 @@ function fakeTab(userAgent = CHROME, webdriver = false) {
     "fetch",
     vi.fn(async (url: string, request: RequestInit) => {
       requests.push({ url, body: JSON.parse(String(request.body)) as Record<string, unknown> });
-      return new Response("{}");
+      return new Response(JSON.stringify(answer));
     }),
   );
   return { items, requests };
@@ -106,5 +107,46 @@ describe("init", () => {
     expect(tab.requests.map((r) => (r.body.events as Array<{ type: string }>).map((e) => e.type))).toEqual([["click"]]);
     expect(console.warn).toHaveBeenCalledWith("[sessionmood]", expect.stringContaining("tap"));
     tracker.stop();
+  });
+
+  it("onMood fires when the mood or its suggested action changes; onUpdate with every update", () => {
+    fakeTab();
+    const tracker = init(options({ localScoring }));
+    const updates: string[] = [];
+    const changes: string[] = [];
+    tracker.onUpdate((m) => updates.push(`${m.mood}/${m.suggested_action}`));
+    tracker.onMood((m) => changes.push(`${m.mood}/${m.suggested_action}`));
+    for (let i = 0; i < 4; i++) tracker.track("scroll", { speed: 200, direction: "down" });
+    for (let i = 0; i < 4; i++) tracker.track("rage_click", { x: 5, y: 5 });
+    tracker.track("error", { message: "Payment failed" });
+    tracker.track("back_nav");
+    expect(updates).toHaveLength(10);
+    const expected = updates.filter((update, i) => i === 0 || update !== updates[i - 1]);
+    expect(changes).toEqual(expected);
+    expect(changes.length).toBeLessThan(updates.length);
+    expect(changes.at(-1)).toBe("frustrated/show_live_chat");
+  });
+
+  it("local scoring suggests the action the account learned, as the server's answers say", async () => {
+    const policy = {
+      frustrated: "show_tooltip",
+      confused: "show_tooltip",
+      decisive: "no_action",
+      browsing: "no_action",
+      disengaged: "show_exit_offer",
+      focused: "no_action",
+      neutral: "no_action",
+    };
+    fakeTab(CHROME, false, { mood: { mood: "neutral" }, policy });
+    const tracker = init(options({ localScoring }));
+    const rage = () => {
+      for (let i = 0; i < 3; i++) tracker.track("rage_click", { x: 5, y: 5 });
+      tracker.track("error", { message: "Payment failed" });
+    };
+    rage();
+    expect(tracker.getMood()).toMatchObject({ mood: "frustrated", suggested_action: "show_live_chat" });
+    await tracker.flush();
+    rage();
+    expect(tracker.getMood()).toMatchObject({ mood: "frustrated", suggested_action: "show_tooltip" });
   });
 });

@@ -1,4 +1,4 @@
-import { isEventType, type EventType, type MoodEvent } from "@sessionmood/engine";
+import { isEventType, type ActionPolicy, type EventType, type MoodEvent } from "@sessionmood/engine";
 import { DEFAULTS, type DetectorSettings } from "./defaults.js";
 import { clickDetector } from "./detectors/clickDetector.js";
 import type { Detector, DetectorContext } from "./detectors/detector.js";
@@ -32,6 +32,11 @@ const DETECTORS: { [D in keyof DetectorSettings]: Detector<DetectorSettings[D]> 
   focus: focusDetector,
 };
 
+function subscribe<T>(listeners: Set<T>, callback: T): () => void {
+  listeners.add(callback);
+  return () => void listeners.delete(callback);
+}
+
 /**
  * Starts tracking the visit and returns its tracker. Never throws: with bad options, outside a
  * browser, or in a crawler or automated browser (unless `allowBots`) it warns and returns a
@@ -48,19 +53,23 @@ export function init(options: TrackerOptions): Tracker {
   const queueKey = "sm:queue:" + sessionId;
   const scoreKey = "sm:score:" + sessionId;
   const moodListeners = new Set<(mood: CurrentMood) => void>();
+  const updateListeners = new Set<(mood: CurrentMood) => void>();
   let mood: CurrentMood | null = null;
+  let policy: ActionPolicy | undefined;
   let scorer: LocalScorer | null = null;
   let transport: Transport | null = null;
   let stops: Array<() => void> = [];
 
   const setMood = (next: CurrentMood) => {
+    const changed = next.mood !== mood?.mood || next.suggested_action !== mood.suggested_action;
     mood = next;
-    for (const listener of moodListeners) guard(listener)(next);
+    for (const listener of updateListeners) guard(listener)(next);
+    if (changed) for (const listener of moodListeners) guard(listener)(next);
   };
   const emit = (event: MoodEvent) => {
     if (!transport) return;
     const stamped = { ...event, ts: event.ts ?? nowSeconds() };
-    if (scorer) setMood(scorer.score(stamped));
+    if (scorer) setMood(scorer.score(stamped, policy));
     // An idle visitor adds nothing that would fill the batch; the server should know now.
     transport.add(stamped, stamped.type === "idle");
   };
@@ -78,8 +87,9 @@ export function init(options: TrackerOptions): Tracker {
       url,
       { ...DEFAULTS.transport, ...options.transport },
       queueKey,
-      (reported) => {
-        if (reported && !scorer) setMood(reported);
+      (answer) => {
+        policy = (answer.policy as ActionPolicy | undefined) ?? policy;
+        if (answer.mood && !scorer) setMood(answer.mood as CurrentMood);
       },
       // The server checks the User-Agent against a far longer list of bots than the SDK carries.
       options.allowBots ? { allow_bots: true } : {},
@@ -118,10 +128,8 @@ export function init(options: TrackerOptions): Tracker {
     async flush() {
       await transport?.flush();
     },
-    onMood(callback) {
-      moodListeners.add(callback);
-      return () => void moodListeners.delete(callback);
-    },
+    onMood: (callback) => subscribe(moodListeners, callback),
+    onUpdate: (callback) => subscribe(updateListeners, callback),
     getMood: () => mood,
     setConsent: guard((granted: boolean) => {
       consent = granted;

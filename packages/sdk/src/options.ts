@@ -1,4 +1,4 @@
-import type { EventType, MoodEvent, MoodResult } from "@sessionmood/engine";
+import type { ActionPolicy, EventType, MoodEvent, MoodResult } from "@sessionmood/engine";
 import type { DetectorSettings, TransportSettings } from "./defaults.js";
 
 /**
@@ -10,8 +10,8 @@ export type CurrentMood = Pick<MoodResult, "mood" | "confidence" | "signals" | "
 
 /** Scores the session in the page; made by `localScoring` and passed to `init`. */
 export interface LocalScorer {
-  /** The session's mood after one more event. */
-  score(event: MoodEvent): MoodResult;
+  /** The session's mood after one more event; `policy` is the account's action per mood, as the server last said. */
+  score(event: MoodEvent, policy?: ActionPolicy): MoodResult;
   /** The scoring state, JSON-serialisable, kept so scoring continues across a reload. */
   save(): unknown;
   /** Continues from a state `save` returned earlier in the session. */
@@ -58,8 +58,13 @@ export interface Tracker {
   track(type: EventType, fields?: EventFields): void;
   /** Sends everything queued now; resolves when done or when the server cannot take it yet. */
   flush(): Promise<void>;
-  /** Calls `callback` with each new mood; returns what unsubscribes it. */
+  /**
+   * Calls `callback` when the mood or its suggested action changes (not for every event that
+   * leaves them as they were); returns what unsubscribes it.
+   */
   onMood(callback: (mood: CurrentMood) => void): () => void;
+  /** Calls `callback` with every update of the mood, changed or not; returns what unsubscribes it. */
+  onUpdate(callback: (mood: CurrentMood) => void): () => void;
   /** The latest mood, or null before the first one arrived. */
   getMood(): CurrentMood | null;
   /** Starts tracking (`true`) or stops it and clears everything queued and stored (`false`). */

@@ -1,5 +1,6 @@
 import { init } from "./init.js";
 import { localScoring } from "./localScoring.js";
+import { guard } from "./lib/guard.js";
 import { report } from "./lib/report.js";
 import type { LocalScorer, Tracker, TrackerOptions } from "./options.js";
 
@@ -8,13 +9,23 @@ export type ScriptTagOptions = Omit<TrackerOptions, "localScoring"> & {
   localScoring?: boolean | (() => LocalScorer);
 };
 
-/** `window.SessionMood`: the npm module's API plus the tracker the script tag started. */
-export interface SessionMoodGlobal {
+/** The tracker's methods `window.SessionMood` takes itself, so the snippet's stub can queue them. */
+const FORWARDED = ["track", "onMood", "onUpdate", "setConsent", "flush", "stop"] as const;
+type Forwarded = (typeof FORWARDED)[number];
+
+/**
+ * `window.SessionMood`: the npm module's API, the tracker the script tag started, and the
+ * tracker's methods on it directly (doing nothing until a tracker runs).
+ */
+export type SessionMoodGlobal = {
   init(options: ScriptTagOptions): Tracker;
   localScoring: typeof localScoring;
   /** The tracker started from the script tag's `data-*` attributes (or by `init`), if any. */
   tracker: Tracker | null;
-}
+} & { [M in Forwarded]: (...args: Parameters<Tracker[M]>) => void };
+
+/** What the README's inline stub leaves behind before the SDK arrives: the calls it queued. */
+type Stub = { q?: [string, ArrayLike<unknown>][] };
 
 declare global {
   interface Window {
@@ -22,19 +33,26 @@ declare global {
   }
 }
 
-const api: SessionMoodGlobal = {
-  init(options) {
+const api = {
+  init(options: ScriptTagOptions) {
     const scoring = options.localScoring === true ? localScoring : options.localScoring || undefined;
     return (api.tracker = init({ ...options, localScoring: scoring }));
   },
   localScoring,
   tracker: null,
-};
+} as SessionMoodGlobal;
+for (const name of FORWARDED) {
+  (api as Record<Forwarded, unknown>)[name] = (...args: never[]) => void (api.tracker?.[name] as (...a: never[]) => unknown)?.(...args);
+}
 
 try {
+  const queued = (window.SessionMood as Stub | undefined)?.q ?? [];
   window.SessionMood = api;
   const script = document.currentScript as HTMLScriptElement | null;
   if (script?.dataset.key) api.init(optionsOf(script));
+  // Calls the page made before the SDK arrived, in order.
+  const methods = api as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const [name, args] of queued) if (methods[name]) guard(methods[name])(...Array.from(args));
 } catch (error) {
   report(error);
 }

@@ -35,10 +35,12 @@ describe("bundle size", { timeout: 30_000 }, () => {
   // jumps told from gestures, per panel; the page's answer to a press; steppers by ARIA; history
   // positions; absences, not reading, as idle); and being safe in the open (~600 B): batch ids,
   // the 400 split, the server's stop and Retry-After answers, the bot check, scrubbing ids.
-  it("the script-tag build, engine included, is at most 9 KB gzipped", () => {
+  // A quarter more (~150 B): the tracker's methods on `window.SessionMood` with the replay of what
+  // the snippet's stub queued, so a page never throws before the SDK arrives, or when it never does.
+  it("the script-tag build, engine included, is at most 9.25 KB gzipped", () => {
     const bytes = gzipBytes(readFileSync(dist("sessionmood.min.js"), "utf8"));
     console.info(`sessionmood.min.js: ${bytes} B gzip`);
-    expect(bytes).toBeLessThanOrEqual(9 * 1024);
+    expect(bytes).toBeLessThanOrEqual(9.25 * 1024);
   });
 
   // 6.5 KB, not 5: the same detector and transport work as the script-tag build's budget names,

@@ -147,13 +147,13 @@ describe("transport", () => {
     transport.stop();
   });
 
-  it("hands the server's mood of each batch to the tracker", async () => {
+  it("hands the server's answer to each stored batch (its mood and the account's policy) to the tracker", async () => {
     fakeServer();
-    const moods: unknown[] = [];
-    const transport = createTransport(URL, DEFAULTS.transport, "q", (mood) => moods.push(mood));
+    const answers: unknown[] = [];
+    const transport = createTransport(URL, DEFAULTS.transport, "q", (answer) => answers.push(answer));
     transport.add(click(1));
     await transport.flush();
-    expect(moods).toEqual([{ mood: "neutral" }]);
+    expect(answers).toEqual([{ current_mood: "neutral", mood: { mood: "neutral" } }]);
     transport.stop();
   });
 

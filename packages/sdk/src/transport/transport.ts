@@ -4,7 +4,6 @@ import { guard } from "../lib/guard.js";
 import { randomId } from "../lib/randomId.js";
 import { report } from "../lib/report.js";
 import { readStored, writeStored } from "../lib/storage.js";
-import type { CurrentMood } from "../options.js";
 import { beaconEvents, postEvents } from "./postEvents.js";
 import { retryDelay } from "./retryDelay.js";
 
@@ -57,7 +56,8 @@ export function createTransport(
   url: string,
   settings: TransportSettings,
   storageKey: string,
-  onSent: (mood: CurrentMood | null) => void,
+  /** Hears the server's answer to each batch it stored: the mood and the account's policy. */
+  onSent: (answer: Record<string, unknown>) => void,
   fields: object = {},
 ): Transport {
   let queue: MoodEvent[] = [];
@@ -136,7 +136,7 @@ export function createTransport(
         settle(sent);
         failures = 0;
         pausedByServer = false;
-        guard(onSent)((body.mood as CurrentMood | undefined) ?? null);
+        guard(onSent)(body);
         continue;
       }
       if (status && status < 500 && status !== 429) {

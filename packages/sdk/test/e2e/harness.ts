@@ -85,14 +85,16 @@ ${scriptTag}</head><body>${html}</body></html>`);
   return {
     origin,
     /**
-     * Which SDK script tag the page carries from now on. It has `data-allow-bots` unless
-     * `attributes` say `"allow-bots": "false"`: headless Chromium driven by a test is a bot.
+     * Which SDK script tag the page carries from now on (`async`, after the inline script
+     * `before`). It has `data-allow-bots` unless `attributes` say `"allow-bots": "false"`:
+     * headless Chromium driven by a test is a bot.
      */
-    useScript(src: string, attributes: Record<string, string>) {
+    useScript(src: string, attributes: Record<string, string>, loading: { async?: boolean; before?: string } = {}) {
       const attrs = Object.entries({ "allow-bots": "true", ...attributes })
         .map(([name, value]) => ` data-${name}='${value}'`)
         .join("");
-      scriptTag = `<script src="${src}"${attrs}></script>`;
+      const before = loading.before ? `<script>${loading.before}</script>` : "";
+      scriptTag = `${before}<script${loading.async ? " async" : ""} src="${src}"${attrs}></script>`;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
