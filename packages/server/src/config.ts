@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DestinationStream, LevelWithSilent } from "pino";
 import { z } from "zod";
@@ -56,6 +58,15 @@ export class ConfigError extends Error {
 
 const packageFile = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * The SDK's script-tag build, from the installed @sessionmood/sdk package wherever this one is
+ * installed (a workspace, a deployed folder, node_modules), never from the working directory.
+ */
+function installedSdkBundle(): string {
+  const sdk = dirname(createRequire(import.meta.url).resolve("@sessionmood/sdk/package.json"));
+  return join(sdk, "dist", "sessionmood.min.js");
+}
+
 /** The full configuration: `overrides` over defaults, checked like the environment is. */
 export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
   const config: ServerConfig = {
@@ -75,8 +86,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     trustProxy: 0,
     logLevel: "info",
     logDestination: undefined,
-    // From src/ and dist/ alike: packages/server/<dir>/ → packages/sdk/dist/.
-    sdkPath: packageFile("../../sdk/dist/sessionmood.min.js"),
+    sdkPath: installedSdkBundle(),
     demoDir: packageFile("../../../examples"),
     demo: false,
     now: Date.now,

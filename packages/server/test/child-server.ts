@@ -15,12 +15,12 @@ export interface ChildServer {
   exited: Promise<number | NodeJS.Signals>;
 }
 
-/** Starts `node dist/index.js` on a free port with `env`, resolving once it logs "listening". */
-export function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  if (!existsSync(SERVER_ENTRY)) {
-    throw new Error(`${SERVER_ENTRY} is missing: build first (pnpm build, or pnpm test which builds)`);
+/** Starts `node dist/index.js` (or `entry`) on a free port with `env`, resolving once it logs "listening". */
+export function startChildServer(env: Record<string, string>, entry = SERVER_ENTRY): Promise<ChildServer> {
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: build first (pnpm build, or pnpm test which builds)`);
   }
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [entry], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", SESSIONMOOD_DEMO: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -21,6 +21,8 @@ export function sdkRouter({ config }: Services): Router {
       bundle,
       {
         maxAge: LIMITS.SDK_MAX_AGE_S * 1000,
+        // The path is fixed, not the request's: installed under pnpm's .pnpm folder, it has a dot segment.
+        dotfiles: "allow",
         headers: {
           "Content-Type": "application/javascript; charset=utf-8",
           "Access-Control-Allow-Origin": "*",
