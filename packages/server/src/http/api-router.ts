@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LIMITS } from "../limits.js";
+import { streamTokenCaller } from "../live/stream-tokens.js";
 import type { Services } from "../services.js";
 import { identifyCaller } from "./authenticate.js";
 import { createAdminGate } from "./admin-gate.js";
@@ -11,7 +12,6 @@ import { HttpError, tooManyRequests } from "./http-error.js";
 import { readJsonBody } from "./json-body.js";
 import { beginRequest } from "./request-context.js";
 import { Reply, RESPONSE_TAKEN, type Route, type RouteRequest } from "./route.js";
-import { streamTokenCaller } from "../live/stream-tokens.js";
 import { sendJson } from "./send-json.js";
 import { validate } from "./validate.js";
 

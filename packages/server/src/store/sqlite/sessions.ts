@@ -4,6 +4,8 @@ import { followsState, replayMoods, type PlacedEvent, type ReplayStart } from ".
 import { slotOf, trailOf } from "../../history/session-history.js";
 import { LIMITS } from "../../limits.js";
 import { analyticsTime } from "../../sessions/analytics-time.js";
+import { settingsFrom } from "../../settings/account-settings.js";
+import { moodChangedPayload } from "../../webhooks/webhook-payload.js";
 import {
   StorageBusyError,
   type BatchOutcome,
@@ -18,8 +20,6 @@ import {
 import { prepareActionStats } from "./action-stats.js";
 import { SqliteHistory } from "./history.js";
 import { SqliteWebhooks } from "./webhooks.js";
-import { moodChangedPayload } from "../../webhooks/webhook-payload.js";
-import { settingsFrom } from "../../settings/account-settings.js";
 
 interface QueuedBatch {
   batch: EventBatch;
