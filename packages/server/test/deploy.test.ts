@@ -20,15 +20,19 @@ test("pnpm deploy gives a folder that runs on its own with node, serves the SDK,
     cwd: ROOT,
   });
   const server = await startChildServer({ SESSIONMOOD_DB: join(dir.path, "data", "sessionmood.db") }, join(target, "dist", "index.js"));
-  const health = await fetch(`${server.url}/health`);
-  expect(await health.json()).toMatchObject({ status: "ok" });
-  const sdk = await fetch(`${server.url}/sdk/sessionmood.min.js`);
-  expect(sdk.status).toBe(200);
-  expect(sdk.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
-  expect((await sdk.text()).length).toBeGreaterThan(10_000);
+  try {
+    const health = await fetch(`${server.url}/health`);
+    expect(await health.json()).toMatchObject({ status: "ok" });
+    const sdk = await fetch(`${server.url}/sdk/sessionmood.min.js`);
+    expect(sdk.status).toBe(200);
+    expect(sdk.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
+    expect((await sdk.text()).length).toBeGreaterThan(10_000);
 
-  // A supervisor's SIGTERM reaches the server itself: it closes cleanly and exits 0.
-  server.process.kill("SIGTERM");
-  expect(await server.exited).toBe(0);
-  expect(server.lines.map((line) => line.msg)).toEqual(expect.arrayContaining(["shutting down", "closed"]));
+    // A supervisor's SIGTERM reaches the server itself: it closes cleanly and exits 0.
+    server.process.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.lines.map((line) => line.msg)).toEqual(expect.arrayContaining(["shutting down", "closed"]));
+  } finally {
+    server.process.kill("SIGKILL");
+  }
 }, 120_000);
