@@ -38,6 +38,8 @@ export interface ServerConfig {
   webhookTimeoutMs: number;
   /** Proxies in front of the server whose X-Forwarded-For is believed for client addresses (0: none). */
   trustProxy: number;
+  /** How often an idle stream gets a comment line, so proxies keep it open. */
+  streamHeartbeatMs: number;
   logLevel: LevelWithSilent;
   /** Where JSON log lines go; standard output when unset. */
   logDestination: DestinationStream | undefined;
@@ -84,6 +86,7 @@ export function resolveConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     webhookAllowPrivate: false,
     webhookTimeoutMs: LIMITS.WEBHOOK_TIMEOUT_MS,
     trustProxy: 0,
+    streamHeartbeatMs: LIMITS.STREAM_HEARTBEAT_MS,
     logLevel: "info",
     logDestination: undefined,
     sdkPath: installedSdkBundle(),

@@ -124,6 +124,21 @@ describe("streams", () => {
     await expect.poll(async () => (await open().then(async (r) => (await r.body?.cancel(), r.status)))).toBe(200);
   });
 
+  test("an idle stream gets heartbeats, so proxies keep it open", async () => {
+    const own = await startTestServer({ streamHeartbeatMs: 20 });
+    try {
+      const shop = await own.signUp();
+      const response = await fetch(`${own.url}/v1/stream`, { headers: { "x-api-key": shop.secret } });
+      const reader = response.body!.getReader();
+      let text = "";
+      while ((text.match(/: heartbeat/g) ?? []).length < 2) text += new TextDecoder().decode((await reader.read()).value);
+      await reader.cancel();
+      expect(text.startsWith(": connected\n\n")).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
   test("the server's shutdown ends open streams", async () => {
     const own = await startTestServer();
     const shop = await own.signUp();

@@ -58,7 +58,7 @@ export const sessionStreamRoute = route<undefined, StreamQuery>({
  */
 async function openStream(
   { req, res, query, caller }: RouteRequest<undefined, StreamQuery>,
-  { storage, hub }: Services,
+  { config, storage, hub }: Services,
   sessionId: string | undefined,
 ): Promise<typeof RESPONSE_TAKEN> {
   const accountId = caller.account.id;
@@ -85,7 +85,7 @@ async function openStream(
     lastSent = Math.max(lastSent, change.id);
     write(res, frameOf(change));
   };
-  const heartbeat = setInterval(() => write(res, ": heartbeat\n\n"), LIMITS.STREAM_HEARTBEAT_MS);
+  const heartbeat = setInterval(() => write(res, ": heartbeat\n\n"), config.streamHeartbeatMs);
   const unsubscribe = hub.subscribe(accountId, {
     ...(sessionId !== undefined && { sessionId }),
     onChange: (change) => (replaying ? held.push(change) : send(change)),
