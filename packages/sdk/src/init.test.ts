@@ -1,3 +1,4 @@
+import { ACTION_BY_MOOD } from "@sessionmood/engine";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { init } from "./init.js";
 import { localScoring } from "./localScoring.js";
@@ -128,15 +129,8 @@ describe("init", () => {
   });
 
   it("local scoring suggests the action the account learned, as the server's answers say", async () => {
-    const policy = {
-      frustrated: "show_tooltip",
-      confused: "show_tooltip",
-      decisive: "no_action",
-      browsing: "no_action",
-      disengaged: "show_exit_offer",
-      focused: "no_action",
-      neutral: "no_action",
-    };
+    // What the server answers for an account whose frustrated visitors were helped more by tooltips.
+    const policy = { ...ACTION_BY_MOOD, frustrated: "show_tooltip" };
     fakeTab(CHROME, false, { mood: { mood: "neutral" }, policy });
     const tracker = init(options({ localScoring }));
     const rage = () => {

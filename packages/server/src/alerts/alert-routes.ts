@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HttpError } from "../http/http-error.js";
+import { idParam } from "../http/id-param.js";
 import { route } from "../http/route.js";
 import type { StoredAlert } from "../store/storage.js";
 import { evaluateAlerts } from "./evaluate-alerts.js";
@@ -75,7 +76,7 @@ export const dismissAlertRoute = route({
   description: "The episode stays dismissed while its condition holds; a later episode opens as a new alert.",
   responses: { 200: ["Dismissed.", AlertDismissedSchema], 404: ["No such alert for this account."] },
   async handle({ params, caller, now }, { storage }): Promise<z.infer<typeof AlertDismissedSchema>> {
-    const id = /^[1-9]\d{0,15}$/.test(params.id!) ? Number(params.id) : undefined;
+    const id = idParam(params.id);
     if (id === undefined || !(await storage.dismissAlert(caller.account.id, id, now))) {
       throw new HttpError(404, "Alert not found", { message: `No alert ${params.id} for this account` });
     }

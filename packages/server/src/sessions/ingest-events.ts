@@ -42,6 +42,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
       return ignored;
     }
     const plan = config.plans[account.plan];
+    const webhook = webhookSubscription(account);
     const outcome = await storage
       .recordBatch({
         accountId: account.id,
@@ -53,7 +54,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
         month: quotaMonth(now),
         newSessionsPerMonth: plan.sessionsPerMonth,
         maxSessionEvents: config.maxSessionEvents,
-        webhook: webhookSubscription(account),
+        webhook,
       })
       .catch((error: unknown) => {
         if (!(error instanceof StorageBusyError)) throw error;
@@ -83,7 +84,7 @@ export const ingestEventsRoute = route<ParsedBatch>({
         metrics.ingestedEvents.inc(body.events.length);
         if (outcome.changes.length > 0) {
           hub.publish(account.id, outcome.changes);
-          if (webhookSubscription(account)) webhooks.wake();
+          if (webhook) webhooks.wake();
         }
         return answer(sessionId, body.events.length, outcome.totalEvents, outcome.state, account.policy);
       case "duplicate":

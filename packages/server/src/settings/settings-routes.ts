@@ -91,7 +91,7 @@ export const SettingsPatchSchema = z
 
 type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-async function settingsOf(account: Account, plans: PlanTable, publishableKey: string | null): Promise<z.infer<typeof SettingsSchema>> {
+function settingsOf(account: Account, plans: PlanTable, publishableKey: string | null): z.infer<typeof SettingsSchema> {
   const { learning, alerts, webhook } = account.settings;
   return {
     retention_days: retentionDays(account, plans),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { HttpError } from "../http/http-error.js";
+import { idParam } from "../http/id-param.js";
 import { Reply, route } from "../http/route.js";
 import { LIMITS } from "../limits.js";
 import type { Delivery } from "../store/storage.js";
@@ -87,7 +88,7 @@ export const retryDeliveryRoute = route({
   description: "With the same webhook-id, so a receiver that got it before can tell.",
   responses: { 200: ["Queued.", DeliverySchema], 404: ["No such delivery for this account."] },
   async handle({ params, caller, now }, { storage, webhooks }): Promise<z.infer<typeof DeliverySchema>> {
-    const id = /^[1-9]\d{0,15}$/.test(params.id!) ? Number(params.id) : undefined;
+    const id = idParam(params.id);
     const delivery = id === undefined ? undefined : await storage.retryDelivery(caller.account.id, id, now);
     if (!delivery) throw new HttpError(404, "Delivery not found", { message: `No delivery ${params.id} for this account` });
     webhooks.wake();

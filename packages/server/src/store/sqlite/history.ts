@@ -5,7 +5,8 @@ import { mergeVisits, type MoodChange, type PageVisit, type SessionTrail } from 
 const HOUR_MS = 60 * 60 * 1000;
 import type { StoredMoodChange } from "../storage.js";
 
-interface ChangeRow {
+/** A stored mood change as SQLite returns it. */
+export interface ChangeRow {
   id: number;
   at: number;
   from_mood: Mood;
@@ -146,7 +147,7 @@ function changeKey(at: number, from: Mood, to: Mood): string {
   return `${at} ${from} ${to}`;
 }
 
-function toChange(row: ChangeRow, sessionId: string): StoredMoodChange {
+export function toChange(row: ChangeRow, sessionId: string): StoredMoodChange {
   return {
     id: row.id,
     sessionId,

@@ -1,18 +1,7 @@
 import type { Database } from "better-sqlite3";
-import type { Mood } from "@sessionmood/engine";
 import type { Account, StoredMoodChange, StreamStore } from "../storage.js";
 import { ACCOUNT_COLUMNS, toAccount, type AccountRow } from "./accounts.js";
-
-interface ChangeRow {
-  id: number;
-  session_id: string;
-  at: number;
-  from_mood: Mood;
-  to_mood: Mood;
-  confidence: number;
-  signals: string;
-  page: string | null;
-}
+import { toChange, type ChangeRow } from "./history.js";
 
 /** Stream tokens and the history by id, on the storage's connection. */
 export class SqliteStreams implements StreamStore {
@@ -36,17 +25,8 @@ export class SqliteStreams implements StreamStore {
       sessionId === undefined
         ? this.sql.accountChanges.all(accountId, afterId, limit)
         : this.sql.sessionChanges.all(accountId, afterId, sessionId, limit)
-    ) as ChangeRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      sessionId: row.session_id,
-      at: row.at,
-      from: row.from_mood,
-      to: row.to_mood,
-      confidence: row.confidence,
-      signals: JSON.parse(row.signals) as string[],
-      page: row.page,
-    }));
+    ) as (ChangeRow & { session_id: string })[];
+    return rows.map((row) => toChange(row, row.session_id));
   }
 }
 
